@@ -1,1 +1,3 @@
-return 0;
+using GsoHitService.Cli;
+
+return await GsoCommandLine.Create().Parse(args).InvokeAsync();

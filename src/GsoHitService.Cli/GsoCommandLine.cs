@@ -1,0 +1,17 @@
+using System.CommandLine;
+using GsoHitService.Cli.Resources;
+
+namespace GsoHitService.Cli;
+
+/// <summary>
+/// The <c>gso</c> command tree. Each command lives in its own file under Commands/ and is added here.
+/// </summary>
+internal static class GsoCommandLine
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand(CliStrings.RootDescription);
+
+        return root;
+    }
+}
