@@ -20,14 +20,14 @@ public static class IdentifierNormalizer
     /// produces: a destination of this size always suffices for <see cref="TryWriteEncoded"/>.
     /// </summary>
     /// <remarks>
-    /// The largest is surname + birth date: header 2, voorvoegsel 2 + 10 (the longest table entry),
-    /// geslachtsnaam 2 + 400 (200 characters, each folded to at most 2 ASCII letters) and
-    /// birth date 2 + 8.
+    /// The largest is surname + birth date (226 bytes): header 2, voorvoegsel 2 + 10 (the longest
+    /// table entry), geslachtsnaam 2 + 200 (the BRP field length, checked after folding) and
+    /// birth date 2 + 8. Every canonical field is ASCII, so characters and bytes agree.
     /// </remarks>
-    public const int MaxEncodedLength = 426;
+    public const int MaxEncodedLength = 2 + (2 + SurnamePrefixes.MaxLength) + (2 + Surnames.MaxLength) + (2 + BirthDates.Length);
 
-    // The longest single-field canonical form: an IBAN of 34 characters.
-    private const int MaxSingleFieldLength = 34;
+    // The longest single-field canonical form: an IBAN.
+    private const int MaxSingleFieldLength = Ibans.MaxLength;
 
     /// <summary>
     /// Normalises a value given as one text. Address and surname + birth date accept their
@@ -84,7 +84,14 @@ public static class IdentifierNormalizer
         out IdentifierError error)
     {
         ArgumentNullException.ThrowIfNull(input);
-        throw new NotImplementedException();
+        if (Addresses.TryNormalize(input, options ?? ColumnOptions.Default, out result, out var rule))
+        {
+            error = default;
+            return true;
+        }
+
+        error = new IdentifierError(IdentifierType.Address, rule);
+        return false;
     }
 
     /// <summary>Normalises a surname + birth date given as separate parts.</summary>
@@ -96,7 +103,18 @@ public static class IdentifierNormalizer
         out IdentifierError error)
     {
         ArgumentNullException.ThrowIfNull(input);
-        throw new NotImplementedException();
+        options ??= ColumnOptions.Default;
+        result = null;
+        if (!Surnames.TryCanonicalize(ToNfkcOrNull(input.Prefix), ToNfkcOrNull(input.Surname), out var prefix, out var surname, out var rule)
+            || !BirthDates.TryCanonicalize(ToNfkcOrNull(input.BirthDate), options.DateFormats, out var birthDate, out rule))
+        {
+            error = new IdentifierError(IdentifierType.SurnameBirthDate, rule);
+            return false;
+        }
+
+        result = new CanonicalIdentifier(IdentifierType.SurnameBirthDate, [prefix, surname, birthDate]);
+        error = default;
+        return true;
     }
 
     /// <summary>
@@ -189,23 +207,50 @@ public static class IdentifierNormalizer
         out int written,
         out IdentifierRule failedRule)
     {
-        if (DigitNumbers.Handles(type))
+        return type switch
         {
-            return DigitNumbers.TryCanonicalize(type, value, options.RestoreLeadingZeros, destination, out written, out failedRule);
-        }
-
-        throw new NotImplementedException();
+            IdentifierType.Bsn or IdentifierType.Rsin or IdentifierType.KvkNumber or IdentifierType.BranchNumber =>
+                DigitNumbers.TryCanonicalize(type, value, options.RestoreLeadingZeros, destination, out written, out failedRule),
+            IdentifierType.BagObjectId => BagObjectIds.TryCanonicalize(value, options, destination, out written, out failedRule),
+            IdentifierType.LicencePlate => LicencePlates.TryCanonicalize(value, destination, out written, out failedRule),
+            IdentifierType.Iban => Ibans.TryCanonicalize(value, destination, out written, out failedRule),
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown identifier type."),
+        };
     }
 
     private static bool TryNormalizeAddressText(
         string text,
         ColumnOptions options,
         [NotNullWhen(true)] out CanonicalIdentifier? result,
-        out IdentifierError error) => throw new NotImplementedException();
+        out IdentifierError error)
+    {
+        if (!Addresses.TryParseTextForm(text, out var input))
+        {
+            result = null;
+            error = new IdentifierError(IdentifierType.Address, IdentifierRule.TextFormInvalid);
+            return false;
+        }
 
+        return TryNormalizeAddress(input, options, out result, out error);
+    }
+
+    /// <summary>Splits the text form <c>ACHTERNAAM;GEBOORTEDATUM</c>; the surname may carry its voorvoegsel.</summary>
     private static bool TryNormalizeSurnameBirthDateText(
         string text,
         ColumnOptions options,
         [NotNullWhen(true)] out CanonicalIdentifier? result,
-        out IdentifierError error) => throw new NotImplementedException();
+        out IdentifierError error)
+    {
+        var parts = text.Split(';');
+        if (parts.Length != 2)
+        {
+            result = null;
+            error = new IdentifierError(IdentifierType.SurnameBirthDate, IdentifierRule.TextFormInvalid);
+            return false;
+        }
+
+        return TryNormalizeSurnameBirthDate(new SurnameBirthDateInput(null, parts[0], parts[1]), options, out result, out error);
+    }
+
+    private static string? ToNfkcOrNull(string? value) => value is null ? null : TextRules.ToNfkc(value);
 }
