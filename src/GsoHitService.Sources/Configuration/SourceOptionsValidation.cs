@@ -271,7 +271,7 @@ internal static class SourceOptionsValidation
             errors.Add($"{path}:DateFormats applies only to type naam-geboortedatum.");
         }
 
-        ValidateDateFormats(mapping.DateFormats, $"{path}:DateFormats", allowExcelSerial: true, errors);
+        ValidateBirthDateFormats(mapping.DateFormats, $"{path}:DateFormats", errors);
         if (mapping.BagIdAsAddress && type != IdentifierType.BagObjectId)
         {
             errors.Add($"{path}:BagIdAsAddress applies only to type bag-id.");
@@ -322,21 +322,25 @@ internal static class SourceOptionsValidation
             errors.Add($"{path}: DateFormats and EmptyMatches apply only to OnOrAfter and Before.");
         }
 
-        ValidateDateFormats(condition.DateFormats, $"{path}:DateFormats", allowExcelSerial: false, errors);
+        foreach (var format in condition.DateFormats.Where(format => !IsDateFormat(format)))
+        {
+            errors.Add($"{path}:DateFormats '{format}' is not a .NET custom date format such as 'dd-MM-yyyy'.");
+        }
     }
 
-    private static void ValidateDateFormats(List<string> formats, string path, bool allowExcelSerial, List<string> errors)
+    /// <summary>Checks birth date formats with the matching core, which supports fewer forms than .NET.</summary>
+    private static void ValidateBirthDateFormats(List<string> formats, string path, List<string> errors)
     {
         foreach (var format in formats)
         {
-            if (allowExcelSerial && string.Equals(format, "excel-serial", StringComparison.OrdinalIgnoreCase))
+            try
             {
-                continue;
+                var sample = new SurnameBirthDateInput(null, "Jansen", "19850307");
+                IdentifierNormalizer.TryNormalizeSurnameBirthDate(sample, new ColumnOptions { DateFormats = [format] }, out _, out _);
             }
-
-            if (!IsDateFormat(format))
+            catch (ArgumentException exception)
             {
-                errors.Add($"{path} '{format}' is not a .NET custom date format such as 'dd-MM-yyyy'.");
+                errors.Add($"{path}: {exception.Message}");
             }
         }
     }

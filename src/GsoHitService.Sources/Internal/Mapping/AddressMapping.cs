@@ -56,12 +56,6 @@ internal sealed class AddressMapping(IdentifierMappingOptions options) : Mapping
                 return;
             }
 
-            if ((FindHouseNumberArtefact(houseNumberText) ?? FindHouseNumberArtefact(additionText)) is { } artefact)
-            {
-                result.Reject(RejectionReasons.For(Type, artefact));
-                return;
-            }
-
             var input = new AddressInput(postcodeText, houseNumberText, letterText, additionText, designationValue?.Text);
             if (IdentifierNormalizer.TryNormalizeAddress(input, definition.ColumnOptions, out var identifier, out var error))
             {
@@ -86,7 +80,5 @@ internal sealed class AddressMapping(IdentifierMappingOptions options) : Mapping
             text = partText;
             return ok;
         }
-
-        private static string? FindHouseNumberArtefact(string? text) => text is null ? null : ExcelArtefacts.FindInHouseNumber(text);
     }
 }

@@ -16,6 +16,7 @@ internal abstract class MappingDefinition(IdentifierType type, IdentifierMapping
         RestoreLeadingZeros = options.RestoreLeadingZeros,
         HouseNumberConvention = options.HouseNumberConvention ?? default,
         DateFormats = [.. options.DateFormats],
+        RequireAddressableBagObject = options.BagIdAsAddress,
     };
 
     /// <summary>Creates the mapping that <paramref name="options"/> describes; the options must be valid.</summary>

@@ -24,11 +24,7 @@ internal static class RejectionReasons
     /// <summary>A number where digits with leading zeros are expected, without a pad rule, or a number that is not an integer.</summary>
     public const string NumericValue = "NumericValue";
 
-    /// <summary>Excel turned the value into a date (<c>12-2</c> saved as <c>12-feb</c>).</summary>
-    public const string ExcelDate = "ExcelDate";
 
-    /// <summary>Excel wrote the number in scientific notation (<c>1,23457E+11</c>), so digits are lost.</summary>
-    public const string ExcelScientificNotation = "ExcelScientificNotation";
 
     /// <summary>The field holds a value without a text form, such as a blob or a JSON object.</summary>
     public const string UnsupportedValue = "UnsupportedValue";
@@ -36,11 +32,7 @@ internal static class RejectionReasons
     /// <summary>A part of an address or a name has more than one value, so the parts cannot be paired.</summary>
     public const string MultipleValues = "MultipleValues";
 
-    /// <summary>The record has a BRP aanduidingBijHuisnummer: it lies near the address, not at it.</summary>
-    public const string LocationDesignation = "LocationDesignation";
 
-    /// <summary>A BAG id that stands for an address is not a nummeraanduiding or an addressable object.</summary>
-    public const string NotAnAddress = "NotAnAddress";
 
     private static readonly ConcurrentDictionary<(IdentifierType Type, string Rule), string> Cache = new();
 

@@ -11,8 +11,6 @@ internal sealed class SingleFieldMapping(IdentifierType type, IdentifierMappingO
 
     public string? Separator { get; } = string.IsNullOrEmpty(options.Separator) ? null : options.Separator;
 
-    public bool BagIdAsAddress { get; } = options.BagIdAsAddress;
-
     public string? LocationDesignationField { get; } = options.LocationDesignationField;
 
     /// <summary>Types whose values are digit strings in which leading zeros count.</summary>
@@ -45,7 +43,7 @@ internal sealed class SingleFieldMapping(IdentifierType type, IdentifierMappingO
                     accessor.AddValues(record, values);
                     if (values.Count > 0)
                     {
-                        result.Reject(RejectionReasons.For(Type, RejectionReasons.LocationDesignation));
+                        result.Reject(RejectionReasons.For(Type, nameof(IdentifierRule.LocationDesignation)));
                     }
 
                     return;
@@ -72,25 +70,14 @@ internal sealed class SingleFieldMapping(IdentifierType type, IdentifierMappingO
 
         private void Normalize(string text, MappingResult result)
         {
-            if (ExcelArtefacts.FindInValue(text) is { } artefact)
+            if (IdentifierNormalizer.TryNormalize(Type, text, definition.ColumnOptions, out var identifier, out var error))
             {
-                result.Reject(RejectionReasons.For(Type, artefact));
-                return;
+                result.Add(identifier);
             }
-
-            if (!IdentifierNormalizer.TryNormalize(Type, text, definition.ColumnOptions, out var identifier, out var error))
+            else
             {
                 result.Reject(RejectionReasons.For(error));
-                return;
             }
-
-            if (definition.BagIdAsAddress && !BagIds.IsAddress(identifier))
-            {
-                result.Reject(RejectionReasons.For(Type, RejectionReasons.NotAnAddress));
-                return;
-            }
-
-            result.Add(identifier);
         }
     }
 }
