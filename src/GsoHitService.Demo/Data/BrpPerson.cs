@@ -10,7 +10,6 @@ namespace GsoHitService.Demo.Data;
 /// <param name="BirthDate">Geboortedatum as <c>yyyyMMdd</c>, with <c>00</c> for unknown parts; null when absent.</param>
 /// <param name="GenderCode">Geslacht: <c>M</c>, <c>V</c> or <c>O</c>.</param>
 /// <param name="NameUseCode">Aanduiding naamgebruik: <c>E</c>, <c>P</c>, <c>V</c> or <c>N</c>.</param>
-/// <param name="NameUseDescription">Omschrijving of the aanduiding naamgebruik.</param>
 /// <param name="PartnerPrefix">Voorvoegsel of the first partner's geslachtsnaam.</param>
 /// <param name="PartnerSurname">Geslachtsnaam of the first partner.</param>
 /// <param name="Address">Dutch residential address; null for foreign addresses and location descriptions.</param>
@@ -25,7 +24,6 @@ internal sealed record BrpPerson(
     string? BirthDate,
     string GenderCode,
     string? NameUseCode,
-    string? NameUseDescription,
     string? PartnerPrefix,
     string? PartnerSurname,
     DutchAddress? Address,

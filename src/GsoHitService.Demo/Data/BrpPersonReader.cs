@@ -50,7 +50,6 @@ internal static class BrpPersonReader
             BirthDate: element.TryGetProperty("geboorte", out var birth) ? GetString(birth, "datum") : null,
             GenderCode: element.TryGetProperty("geslacht", out var gender) ? GetString(gender, "code") ?? "O" : "O",
             NameUseCode: GetString(nameUse, "code"),
-            NameUseDescription: GetString(nameUse, "omschrijving"),
             PartnerPrefix: partnerPrefix,
             PartnerSurname: partnerSurname,
             Address: ReadAddress(element),

@@ -68,23 +68,23 @@ public static class DemoDataSet
             new DemoDepartmentData(
                 DemoDepartments.Brp,
                 Format(DemoDataStrings.BrpDescription, brpCounts.Records),
-                [File("brp-personen", brpPersons, brpCounts)]),
+                [Describe("brp-personen", brpPersons, brpCounts)]),
             new DemoDepartmentData(
                 DemoDepartments.Permits,
                 Format(DemoDataStrings.PermitsDescription, decos.Records, powerBrowser.Records),
-                [File("decos-zaken", decosPath, decos), File("powerbrowser-zaken", powerBrowserPath, powerBrowser)]),
+                [Describe("decos-zaken", decosPath, decos), Describe("powerbrowser-zaken", powerBrowserPath, powerBrowser)]),
             new DemoDepartmentData(
                 DemoDepartments.Taxes,
                 Format(DemoDataStrings.TaxesDescription, tax.Objects.Records, tax.Assessments.Records),
-                [File("woz-objecten", wozPath, tax.Objects), File("aanslagen", assessmentsPath, tax.Assessments)]),
+                [Describe("woz-objecten", wozPath, tax.Objects), Describe("aanslagen", assessmentsPath, tax.Assessments)]),
             new DemoDepartmentData(
                 DemoDepartments.SocialDomain,
                 Format(DemoDataStrings.SocialDomainDescription, zorgned.Records),
-                [File("zorgned-clienten", zorgnedPath, zorgned)]),
+                [Describe("zorgned-clienten", zorgnedPath, zorgned)]),
         ]);
     }
 
-    private static DemoExportFile File(string sourceName, string path, ExportCounts counts) =>
+    private static DemoExportFile Describe(string sourceName, string path, ExportCounts counts) =>
         new(sourceName, path, counts.Records, counts.Inactive, counts.Invalid);
 
     private static string Format(string template, params object[] values) =>
@@ -105,7 +105,7 @@ public static class DemoDataSet
             write(stream);
         }
 
-        System.IO.File.Move(temporaryPath, path, overwrite: true);
+        File.Move(temporaryPath, path, overwrite: true);
         return path;
     }
 }

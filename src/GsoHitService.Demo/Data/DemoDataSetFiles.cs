@@ -18,7 +18,7 @@ public sealed record DemoDataSetFiles(string Folder, IReadOnlyList<DemoDepartmen
 /// The exports of one department.
 /// </summary>
 /// <param name="Department">Department name from <see cref="DemoDepartments"/>.</param>
-/// <param name="Description">One line for users in the UI culture, for example "Belastingen: 391 WOZ-objecten en 577 aanslagen uit het belastingsysteem (CSV)."</param>
+/// <param name="Description">One line for users in the UI culture, for example "Belastingen: 151 WOZ-objecten en 226 aanslagen uit het belastingsysteem (CSV)."</param>
 /// <param name="Files">The department's export files.</param>
 public sealed record DemoDepartmentData(string Department, string Description, IReadOnlyList<DemoExportFile> Files);
 

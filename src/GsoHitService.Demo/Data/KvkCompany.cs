@@ -5,15 +5,11 @@ namespace GsoHitService.Demo.Data;
 /// </summary>
 /// <param name="KvkNumber">KvK-nummer, 8 digits.</param>
 /// <param name="Name">Naam (statutaire naam or first handelsnaam).</param>
-/// <param name="LegalForm">Rechtsvorm as the KvK writes it, for example <c>Eenmanszaak</c>.</param>
-/// <param name="Rsin">RSIN of a legal entity; null for an eenmanszaak.</param>
 /// <param name="Address">Bezoekadres of the hoofdvestiging.</param>
 /// <param name="OwnerBsn">BSN of the natural person who owns an eenmanszaak, where the source names one.</param>
 internal sealed record KvkCompany(
     string KvkNumber,
     string Name,
-    string LegalForm,
-    string? Rsin,
     DutchAddress Address,
     string? OwnerBsn)
 {

@@ -26,19 +26,16 @@ internal static class KvkCompanyReader
         using var document = JsonDocument.Parse(stream);
         var root = document.RootElement;
         var embedded = root.GetProperty("_embedded");
-        var owner = embedded.GetProperty("eigenaar");
 
         // The basisprofiel of an eenmanszaak carries its address on the hoofdvestiging; that of a
         // legal entity on the eigenaar.
         var addresses = embedded.TryGetProperty("hoofdvestiging", out var mainBranch)
             ? mainBranch.GetProperty("adressen")
-            : owner.GetProperty("adressen");
+            : embedded.GetProperty("eigenaar").GetProperty("adressen");
 
         return new KvkCompany(
             KvkNumber: root.GetProperty("kvkNummer").GetString()!,
             Name: root.GetProperty("naam").GetString()!,
-            LegalForm: owner.GetProperty("rechtsvorm").GetString()!,
-            Rsin: owner.TryGetProperty("rsin", out var rsin) ? rsin.GetString() : null,
             Address: ReadVisitingAddress(addresses),
             OwnerBsn: null);
     }
@@ -52,8 +49,6 @@ internal static class KvkCompanyReader
         return new KvkCompany(
             KvkNumber: root.GetProperty("kvkNummer").GetString()!,
             Name: root.GetProperty("statutaireNaam").GetString()!,
-            LegalForm: "Besloten Vennootschap",
-            Rsin: root.GetProperty("rsin").GetString(),
             Address: ReadVisitingAddress(root.GetProperty("adressen")),
             OwnerBsn: null);
     }
@@ -77,8 +72,6 @@ internal static class KvkCompanyReader
         return new KvkCompany(
             KvkNumber: activity.GetProperty("kvknummer").GetString()!,
             Name: activity.GetProperty("naam").GetString()!,
-            LegalForm: "Eenmanszaak",
-            Rsin: null,
             Address: address,
             OwnerBsn: owner.GetProperty("bsn").GetString());
     }

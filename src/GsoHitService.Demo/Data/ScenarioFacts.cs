@@ -6,9 +6,9 @@ namespace GsoHitService.Demo.Data;
 /// </summary>
 /// <remarks>
 /// The story: RvIG test person Karin Koolmees owns the eenmanszaak "Test EMZ Dagobert" (a KvK test
-/// company). The company holds a street-work exemption for her van; her own parking permit for her
-/// former car was withdrawn years ago; her housemate runs a bed and breakfast at their home; she
-/// receives municipal taxes and social support. Sanne Oosterhuis is made up and appears nowhere.
+/// company). The company holds a street-work exemption for her van. Her own parking permit for her
+/// former car was withdrawn years ago. Her housemate runs a bed and breakfast at their home. She
+/// pays municipal taxes and receives social support. Sanne Oosterhuis is made up and appears nowhere.
 /// </remarks>
 internal static class ScenarioFacts
 {

@@ -169,7 +169,7 @@ internal static class DecosExport
     {
         var documentDate = isInactive
             ? random.NextDate(new DateOnly(2019, 1, 7), new DateOnly(2023, 6, 30))
-            : random.NextDate(new DateOnly(2021, 1, 4), DemoDataSet.ExportDate.AddDays(-10));
+            : random.NextDate(new DateOnly(2021, 1, 4), DemoDataSet.ExportDate.AddDays(-40));
 
         (string Title, string? Result, bool Processed) result;
         if (isInactive)

@@ -11,7 +11,7 @@ namespace GsoHitService.Demo.Data.Exports;
 /// Dates have the Dutch form <c>dd-mm-jjjj</c> in <c>text</c> and a UTC instant in
 /// <c>fieldValue</c> that falls on the day before (local midnight in Amsterdam). An empty field has
 /// only its <c>fieldName</c>. The fields <c>AANVRAGER_BSN</c> and <c>LOCATIE_*</c> are chosen here,
-/// because the mock has no person or address fields; <c>LOCATIE_HUISNUMMER</c> holds huisnummer,
+/// because the mock has no person or address fields; <c>LOCATIE_HUISNUMMER</c> contains huisnummer,
 /// huisletter and toevoeging in one field. Refused, withdrawn and dropped cases
 /// (<see cref="InactiveResults"/>) also have a past <c>DATUM_TOT</c>; current permits have none.
 /// </remarks>
@@ -75,7 +75,7 @@ internal static class PowerBrowserExport
     {
         var start = startDate ?? (isInactive
             ? random.NextDate(new DateOnly(2019, 3, 1), new DateOnly(2023, 3, 31))
-            : random.NextDate(new DateOnly(2022, 1, 3), DemoDataSet.ExportDate.AddDays(-10)));
+            : random.NextDate(new DateOnly(2022, 1, 3), DemoDataSet.ExportDate.AddDays(-100)));
 
         if (result is null && isInactive)
         {

@@ -54,9 +54,10 @@ internal static class TaxExport
             AddAssessments(random, taxObject, assessments);
         }
 
-        // Rows that every import must reject, at random places: a 3-digit postcode with house
-        // number 0 and nobody attached; a postcode starting with 0 with a 5-digit owner BSN; a
-        // 7-digit BSN; an 8-digit BSN that fails the elfproef once padded, with a 7-digit KvK-nummer.
+        // Rows that every import must reject, at random places. Objects: a 3-digit postcode with
+        // house number 0 and no owner or user, and a postcode starting with 0 with a 5-digit owner
+        // BSN. Assessments: a 7-digit BSN, and an 8-digit BSN that fails the elfproef once padded
+        // with a 7-digit KvK-nummer.
         InsertAtRandom(random, objects, new TaxObject("051800000001", "Onbekend", "0", null, "123 AB", "Den Haag", "Woning", Owner: Taxpayer.None, User: Taxpayer.None, 180_000, new DateOnly(2011, 5, 2), End: null));
         InsertAtRandom(random, objects, new TaxObject("051800000002", "Onbekend", "14", null, "0612AB", "Den Haag", "Woning", Owner: new Taxpayer("12345", null, "Onbekend, C."), User: Taxpayer.None, 210_000, new DateOnly(2015, 1, 1), End: null));
         InsertAtRandom(random, assessments, new Assessment(NewAssessmentNumber(random), "900001", new Taxpayer("1234567", null, "Onbekend, A."), "Afvalstoffenheffing", "051800000001", 389.04m, "Openstaand"));
@@ -145,8 +146,7 @@ internal static class TaxExport
 
     private static Assessment NewAssessment(DeterministicRandom random, TaxObject taxObject, Taxpayer taxpayer, string heffing, decimal amount)
     {
-        var roll = random.Next(100);
-        var status = roll < 60 ? "Openstaand" : roll < 90 ? "Betaald" : roll < 95 ? "Kwijtgescholden" : InactiveAssessmentStatus;
+        var status = PickAssessmentStatus(random.Next(100));
 
         // The scenario's assessments must count, so they are never annulled.
         if (taxpayer.Bsn == ScenarioFacts.PersonBsn || taxpayer.KvkNumber == ScenarioFacts.CompanyKvkNumber)
@@ -162,6 +162,22 @@ internal static class TaxExport
             taxObject.Number,
             Math.Round(amount, 2, MidpointRounding.AwayFromZero),
             status);
+    }
+
+    /// <summary>Maps a roll in [0, 100) to a status: 60% open, 30% paid, 5% remitted, 5% annulled.</summary>
+    private static string PickAssessmentStatus(int roll)
+    {
+        if (roll < 60)
+        {
+            return "Openstaand";
+        }
+
+        if (roll < 90)
+        {
+            return "Betaald";
+        }
+
+        return roll < 95 ? "Kwijtgescholden" : InactiveAssessmentStatus;
     }
 
     private static void WriteObjects(Stream stream, IReadOnlyList<TaxObject> objects)

@@ -20,6 +20,7 @@ internal static class ZorgnedExport
     public static ExportCounts Write(Stream stream, DemoPopulation population)
     {
         var random = new DeterministicRandom(Seed);
+        // Each entry writes one record: a generated client, or the mock record as it is.
         var clients = new List<Action<Utf8JsonWriter>>();
 
         foreach (var person in population.Residents)
