@@ -117,7 +117,7 @@ internal static class Ibans
 
         if (iban.StartsWith("NL"))
         {
-            return !iban[4..8].ContainsAnyExceptInRange('A', 'Z') && !iban[8..].ContainsAnyExceptInRange('0', '9');
+            return TextRules.IsAsciiUpperLetters(iban[4..8]) && TextRules.IsAsciiDigits(iban[8..]);
         }
 
         return true;
