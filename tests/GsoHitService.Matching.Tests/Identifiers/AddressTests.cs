@@ -157,7 +157,7 @@ public sealed class AddressTests
     }
 
     [Fact]
-    public void NormalizeAddress_FreeTextNumberWithSeparateParts_MergesThem()
+    public void NormalizeAddress_NumberAndSeparateParts_Merge()
     {
         var valid = TryNormalize(new AddressInput("1234AB", "12", "a", "2"), HouseNumberConvention.LetterThenAddition, out var address, out _);
 
@@ -179,7 +179,7 @@ public sealed class AddressTests
     }
 
     [Fact]
-    public void NormalizeAddress_HouseLetterAndAddition_AreDifferentKeys()
+    public void Normalize_LetterAndAddition_Differ()
     {
         var withLetter = IdentifierNormalizer.Normalize(IdentifierType.Address, "1234AB;12;A");
         var withAddition = IdentifierNormalizer.Normalize(IdentifierType.Address, "1234AB;12;;A");
@@ -191,8 +191,8 @@ public sealed class AddressTests
     [Fact]
     public void NormalizeAddress_MixedColumnRow_MatchesCoordinator()
     {
-        // C02: row 31 of a column whose first rows are plain numbers holds 12a; read as text it
-        // must give the coordinator's 1234AB / 12 / a.
+        // C02: row 31 of a column whose first rows are plain numbers contains 12a. Read as text,
+        // it must give the coordinator's 1234AB / 12 / a.
         var coordinator = IdentifierNormalizer.Normalize(IdentifierType.Address, "1234AB;12;a");
 
         var valid = TryNormalize(new AddressInput("1234AB", "12a"), HouseNumberConvention.LetterThenAddition, out var source, out _);

@@ -55,7 +55,7 @@ public sealed class BirthDateTests
     }
 
     [Fact]
-    public void Normalize_IsoDateWhereOtherFormatDeclared_IsUndeclared()
+    public void Normalize_IsoWhenOtherDeclared_IsUndeclared()
     {
         NormalizerAssert.Rejects(IdentifierType.SurnameBirthDate, "Jansen;1985-03-07", IdentifierRule.UndeclaredDateFormat, Declared("dd-MM-yyyy"));
     }

@@ -82,7 +82,7 @@ public sealed class IdentifierMessagesTests
     }
 
     [Fact]
-    public void ValidationException_Message_NamesTypeAndRuleButNotValue()
+    public void ValidationException_Message_OmitsValue()
     {
         var exception = Assert.Throws<IdentifierValidationException>(() => IdentifierNormalizer.Normalize(IdentifierType.Bsn, "999990018"));
 

@@ -108,14 +108,14 @@ public sealed class SurnameTests
     }
 
     [Fact]
-    public void NormalizeSurnameBirthDate_NameStartingWithTableWord_EqualsPrefixForm()
+    public void Normalize_DeSmet_EqualsPrefixForm()
     {
         // A BRP geslachtsnaam "De Smet" without voorvoegsel and "de" + "Smet" are one name for matching.
         Assert.Equal(FromParts("de", "Smet"), FromParts(null, "De Smet"));
     }
 
     [Fact]
-    public void NormalizeSurnameBirthDate_PrefixNotInTable_StaysInName()
+    public void Normalize_UnlistedPrefix_StaysInName()
     {
         var joined = FromParts(null, "dev Xander");
         var separate = FromParts("dev", "Xander");
@@ -203,7 +203,7 @@ public sealed class SurnameTests
     }
 
     [Fact]
-    public void NormalizeSurnameBirthDate_UnknownSurnameWithPrefix_IsUnknownSurname()
+    public void Normalize_DotAfterPrefix_IsUnknownSurname()
     {
         var valid = IdentifierNormalizer.TryNormalizeSurnameBirthDate(new SurnameBirthDateInput("van", ".", "19850307"), null, out _, out var error);
 
@@ -212,7 +212,7 @@ public sealed class SurnameTests
     }
 
     [Fact]
-    public void NormalizeSurnameBirthDate_TrailingFormWithPrefixField_IsInvalidCharacter()
+    public void Normalize_CommaWithPrefixField_IsInvalid()
     {
         var valid = IdentifierNormalizer.TryNormalizeSurnameBirthDate(new SurnameBirthDateInput("van", "Meer, der", "19850307"), null, out _, out var error);
 
@@ -227,13 +227,13 @@ public sealed class SurnameTests
     }
 
     [Fact]
-    public void Normalize_NameLongerThanTwoHundred_IsWrongLength()
+    public void Normalize_Name201Letters_IsWrongLength()
     {
         NormalizerAssert.Rejects(IdentifierType.SurnameBirthDate, new string('a', 201) + ";19850307", IdentifierRule.WrongLength);
     }
 
     [Fact]
-    public void Normalize_FoldedNameLongerThanTwoHundred_IsWrongLength()
+    public void Normalize_Folded201Letters_IsWrongLength()
     {
         // ß folds to SS, so 199 letters and one ß make 201 characters.
         NormalizerAssert.Rejects(IdentifierType.SurnameBirthDate, new string('a', 199) + "ß;19850307", IdentifierRule.WrongLength);

@@ -45,7 +45,7 @@ public sealed class UnicodeAndCultureTests
     }
 
     [Fact]
-    public void TryWriteEncoded_FullWidthBsn_NeverHashesRawDigits()
+    public void TryWriteEncoded_FullWidthBsn_FoldsDigits()
     {
         var destination = new byte[IdentifierNormalizer.MaxEncodedLength];
 
@@ -111,7 +111,7 @@ public sealed class UnicodeAndCultureTests
     }
 
     [Fact]
-    public void Normalize_SameDigitsAsBsnAndRsin_EncodeTypeByte()
+    public void Encoding_BsnAndRsin_DifferInTypeByte()
     {
         var bsn = Encode(IdentifierType.Bsn, "999990019");
         var rsin = Encode(IdentifierType.Rsin, "999990019");

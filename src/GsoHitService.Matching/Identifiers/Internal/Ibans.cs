@@ -4,8 +4,8 @@ namespace GsoHitService.Matching;
 
 /// <summary>
 /// IBANs per ISO 13616: country code, two check digits and a national account number (BBAN) of a
-/// fixed length per country; the mod-97 check covers all of it. The old Dutch account elfproef
-/// does not apply. Canonical: upper case without spaces.
+/// fixed length per country. The mod-97 check covers all of it, and the old Dutch account
+/// elfproef does not apply. Canonical: upper case without spaces.
 /// </summary>
 internal static class Ibans
 {
