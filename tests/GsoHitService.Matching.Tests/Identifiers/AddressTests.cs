@@ -191,8 +191,8 @@ public sealed class AddressTests
     [Fact]
     public void NormalizeAddress_MixedColumnRow_MatchesCoordinator()
     {
-        // C02: row 31 of a column whose first rows are plain numbers contains 12a. Read as text,
-        // it must give the coordinator's 1234AB / 12 / a.
+        // A type-guessing reader turns 12a into NULL when the column's first rows are plain
+        // numbers. Read as text, it must give the coordinator's 1234AB / 12 / a.
         var coordinator = IdentifierNormalizer.Normalize(IdentifierType.Address, "1234AB;12;a");
 
         var valid = TryNormalize(new AddressInput("1234AB", "12a"), HouseNumberConvention.LetterThenAddition, out var source, out _);
@@ -204,7 +204,7 @@ public sealed class AddressTests
     [Fact]
     public void NormalizeAddress_CleanTwelveDashTwo_MatchesCoordinator()
     {
-        // C05: a clean 12-2 from an untouched source is huisnummer 12, toevoeging 2.
+        // A clean 12-2 (not a spreadsheet's 12-feb) is huisnummer 12, toevoeging 2.
         var coordinator = IdentifierNormalizer.Normalize(IdentifierType.Address, "1234AB;12;;2");
 
         var valid = TryNormalize(new AddressInput("1234AB", "12-2"), HouseNumberConvention.LetterThenAddition, out var source, out _);

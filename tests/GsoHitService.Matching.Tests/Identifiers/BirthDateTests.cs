@@ -2,7 +2,7 @@ using GsoHitService.Matching;
 
 namespace GsoHitService.Matching.Tests.Identifiers;
 
-/// <summary>C06: declared date formats and BRP partial dates, with surname Jansen throughout.</summary>
+/// <summary>Declared date formats and BRP partial dates, with surname Jansen throughout.</summary>
 public sealed class BirthDateTests
 {
     private static ColumnOptions Declared(params string[] formats) => new() { DateFormats = formats };

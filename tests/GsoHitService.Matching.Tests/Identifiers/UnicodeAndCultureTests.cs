@@ -4,7 +4,7 @@ using GsoHitService.Matching;
 namespace GsoHitService.Matching.Tests.Identifiers;
 
 /// <summary>
-/// C01 (NFC against NFD, full-width digits) and C07 (separators, tr-TR casing): both sides must
+/// NFC against NFD, full-width digits, Unicode separators and tr-TR casing: both sides must
 /// hash the same bytes whatever the input method or the machine's culture.
 /// </summary>
 public sealed class UnicodeAndCultureTests
