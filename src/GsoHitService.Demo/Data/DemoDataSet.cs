@@ -100,12 +100,21 @@ public static class DemoDataSet
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
         var temporaryPath = path + ".tmp";
-        using (var stream = new FileStream(temporaryPath, FileMode.Create, FileAccess.Write, FileShare.None))
+        try
         {
-            write(stream);
+            using (var stream = new FileStream(temporaryPath, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                write(stream);
+            }
+
+            File.Move(temporaryPath, path, overwrite: true);
+        }
+        finally
+        {
+            // Gone after a successful move; left behind only when writing failed.
+            File.Delete(temporaryPath);
         }
 
-        File.Move(temporaryPath, path, overwrite: true);
         return path;
     }
 }

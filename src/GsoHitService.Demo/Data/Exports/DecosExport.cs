@@ -85,8 +85,7 @@ internal static class DecosExport
         switch (type)
         {
             case WorkOnStreet:
-                var plate = plates.Next(random);
-                zaak.Add("text9", random.Chance(50) ? LicencePlateGenerator.WithDashes(plate) : plate);
+                zaak.Add("text9", FormatPlate(random, plates.Next(random)));
                 break;
             case OwnParkingSpace:
                 zaak.Add("text13", FormatPlate(random, plates.Next(random)));
@@ -179,9 +178,18 @@ internal static class DecosExport
         else
         {
             var state = random.Next(100);
-            result = state < 60 ? ("Afgehandeld", "Verleend", true)
-                : state < 85 ? ("In behandeling", "Nog niet bekend", false)
-                : ("Ontvangen", null, false);
+            if (state < 60)
+            {
+                result = ("Afgehandeld", "Verleend", true);
+            }
+            else if (state < 85)
+            {
+                result = ("In behandeling", "Nog niet bekend", false);
+            }
+            else
+            {
+                result = ("Ontvangen", null, false);
+            }
         }
 
         return NewCase(random, type, documentDate, isInactive, result);
