@@ -1,7 +1,7 @@
 namespace GsoHitService.Demo.Data;
 
 /// <summary>
-/// A Dutch address as the source test data holds it, with huisnummer, huisletter and
+/// A Dutch address as the source test data write it, with huisnummer, huisletter and
 /// huisnummertoevoeging apart. The exports write it in their own, messier forms.
 /// </summary>
 internal sealed record DutchAddress(

@@ -6,12 +6,14 @@ namespace GsoHitService.Demo.Data;
 /// Generates fictitious Dutch kentekens in RDW sidecode 11 (<c>XXX-99-X</c>).
 /// </summary>
 /// <remarks>
-/// The rules followed are the RDW's as published on nummerborden.info and blog.kenteken.tv: no
-/// vowels and no C, M, Q, W or Y in these letter groups, and none of the blocked combinations
-/// (GVD, KKK, KVT, LPF, NSB, PKK, PSV, TBS, PVV, SGP, VVD, and SS or SD anywhere). Sidecode 11
-/// was first issued in June 2024 and is issued in letter order from G, so plates that start
-/// with R, S, X or Z should not be on any vehicle yet. That is an estimate from the issue order,
-/// not a check against the RDW register.
+/// The rules followed are the RDW's as published on nummerborden.info and blog.kenteken.tv. These
+/// letter groups have no vowels and no C, M, Q, W or Y. They avoid the blocked combinations GVD,
+/// KKK, KVT, LPF, NSB, PKK, PSV, TBS, PVV, SGP and VVD, and SS or SD anywhere. FVD and SP are
+/// avoided too, because NRC (May 2018) reported their issue as a breach of the RDW's rules.
+/// The RDW issues plates in ascending letter order (sidecode 10 began at G-001-BB in 2019, per
+/// carros.nl), and sidecode 11 began in June 2024 (nummerborden.info). So plates of this series
+/// that start with R, S, X or Z are not expected on any vehicle for years. That is an estimate
+/// from the issue order, not a check against the RDW register.
 /// </remarks>
 internal static class LicencePlateGenerator
 {
