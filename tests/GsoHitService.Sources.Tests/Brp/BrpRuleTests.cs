@@ -36,7 +36,7 @@ public sealed class BrpRuleTests : IDisposable
     }
 
     [Fact]
-    public async Task Load_UnknownSurname_GivesNoNameKeyEvenWithPartner()
+    public async Task Load_UnknownSurname_GivesNoNameKey()
     {
         var load = await LoadPersonAsync(
             """
