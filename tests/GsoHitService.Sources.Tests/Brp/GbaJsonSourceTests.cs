@@ -17,7 +17,7 @@ public sealed class GbaJsonSourceTests
     }
 
     [Fact]
-    public async Task Load_AanduidingBijHuisnummer_IndexesNeitherAddressNorBagId()
+    public async Task Load_AanduidingBijHuisnummer_SkipsAddressKeys()
     {
         var load = await SourceLoad.RunAsync(BrpSources.GbaJson());
 
@@ -59,7 +59,7 @@ public sealed class GbaJsonSourceTests
     [Fact]
     public async Task Load_SyntheticDigidNames_AreRejectedNotHashed()
     {
-        // The test set holds accounts named like "Digid 1 100600116 geslachtsnaam"; digits are no part of a name.
+        // The test set contains accounts named like "Digid 1 100600116 geslachtsnaam"; digits are no part of a name.
         var load = await SourceLoad.RunAsync(BrpSources.GbaJson());
 
         var digid = load.Records.Single(record => record.Identifiers.Contains(Ids.Bsn("100600116")));

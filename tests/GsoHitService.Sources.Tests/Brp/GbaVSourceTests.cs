@@ -55,7 +55,7 @@ public sealed class GbaVSourceTests
     }
 
     [Fact]
-    public async Task Load_PersoonslijstWithoutBsn_IsStillIndexedByOtherKeys()
+    public async Task Load_PersoonslijstWithoutBsn_IsIndexed()
     {
         var load = await SourceLoad.RunAsync(BrpSources.GbaV());
 

@@ -15,7 +15,7 @@ public sealed class HaalCentraalSourceTests
     }
 
     [Fact]
-    public async Task Load_Person_IndexesBsnNameAddressAndBagIds()
+    public async Task Load_Person_IndexesEveryKey()
     {
         var load = await SourceLoad.RunAsync(BrpSources.HaalCentraal());
 
@@ -33,7 +33,7 @@ public sealed class HaalCentraalSourceTests
     }
 
     [Fact]
-    public async Task Load_BsnFailingElfproef_IsCountedAndRowKeptByOtherKeys()
+    public async Task Load_ElfproefFailure_KeepsRowByOtherKeys()
     {
         // The mock's developer account 999999999 does not pass the elfproef.
         var load = await SourceLoad.RunAsync(BrpSources.HaalCentraal());
@@ -84,7 +84,7 @@ public sealed class HaalCentraalSourceTests
     }
 
     [Fact]
-    public async Task Load_PandIdAsNummeraanduiding_IsNotIndexedAsAddress()
+    public async Task Load_PandIdAsNummeraanduiding_IsRejected()
     {
         // Many entries of the mock carry a pand id (object type 10) as nummeraanduiding.
         var load = await SourceLoad.RunAsync(BrpSources.HaalCentraal());
@@ -94,7 +94,7 @@ public sealed class HaalCentraalSourceTests
     }
 
     [Fact]
-    public async Task Load_ForeignAddressOrLocation_GivesNoAddressAndNoRejection()
+    public async Task Load_ForeignAddress_IsNoRejection()
     {
         var load = await SourceLoad.RunAsync(BrpSources.HaalCentraal());
 

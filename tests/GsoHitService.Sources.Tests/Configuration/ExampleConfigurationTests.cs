@@ -68,7 +68,7 @@ public sealed class ExampleConfigurationTests : IDisposable
     }
 
     [Fact]
-    public async Task Example_TaxExport_IndexesByBsnKvkAndAddress()
+    public async Task Example_TaxExport_IndexesEveryKey()
     {
         var options = BindExample();
         var woz = options.Sources.Single(source => source.Name == "belastingen-woz");

@@ -7,7 +7,7 @@ using static GsoHitService.Sources.Tests.Infrastructure.TestOptions;
 namespace GsoHitService.Sources.Tests.Csv;
 
 /// <summary>
-/// An export that went through Excel holds what Excel displayed. Such values are rejected per row with
+/// An export that went through Excel contains what Excel displayed. Such values are rejected per row with
 /// a reason and counted; the clean forms of the same values are indexed and match the query side.
 /// </summary>
 public sealed class CsvExcelArtefactTests : IDisposable
@@ -35,7 +35,7 @@ public sealed class CsvExcelArtefactTests : IDisposable
     }
 
     [Fact]
-    public async Task Load_CleanHouseNumberWithAddition_MatchesQuerySide()
+    public async Task Load_CleanAddition_MatchesQuerySide()
     {
         var load = await LoadAsync(";1234AB;12-2;;", dateFormats: []);
 
@@ -59,7 +59,7 @@ public sealed class CsvExcelArtefactTests : IDisposable
     }
 
     [Fact]
-    public async Task Load_ArtefactBesideValidIdentifier_IndexesRowAndCountsValue()
+    public async Task Load_ArtefactBesideValidKey_CountsValue()
     {
         var load = await LoadAsync("1,23457E+11;;;Jansen;07-03-1985", dateFormats: ["dd-MM-yyyy"]);
 

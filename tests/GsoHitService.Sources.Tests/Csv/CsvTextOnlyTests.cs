@@ -17,7 +17,7 @@ public sealed class CsvTextOnlyTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public async Task Load_LetterAfterThirtyNumericHouseNumbers_KeepsEveryRow()
+    public async Task Load_LateHouseLetter_KeepsEveryRow()
     {
         var text = new StringBuilder("bsn;postcode;huisnummer\n");
         text.Append("012345672;1234AB;10\n");
@@ -56,7 +56,7 @@ public sealed class CsvTextOnlyTests : IDisposable
     }
 
     [Fact]
-    public async Task Load_BsnThatLostItsZero_IsRejectedWithoutPadRule()
+    public async Task Load_LostZeroWithoutPadRule_IsRejected()
     {
         var path = _folder.WriteFile("lost.csv", "bsn\n12345672\n");
 
@@ -66,7 +66,7 @@ public sealed class CsvTextOnlyTests : IDisposable
     }
 
     [Fact]
-    public async Task Load_BsnThatLostItsZero_IsPaddedWithPadRule()
+    public async Task Load_LostZeroWithPadRule_IsPadded()
     {
         var path = _folder.WriteFile("lost.csv", "bsn\n12345672\n");
         var bsn = Field("bsn", "bsn");
@@ -90,7 +90,7 @@ public sealed class CsvTextOnlyTests : IDisposable
     }
 
     [Fact]
-    public async Task Load_RowWithExtraField_IsRejectedAsMalformed()
+    public async Task Load_ExtraField_IsMalformedRow()
     {
         // Rows after the detection sample can still be ragged; their values could sit in the wrong column.
         var text = new StringBuilder("bsn;kvk\n");

@@ -16,7 +16,7 @@ public sealed class DecosSourceTests
     private static readonly string DecosPath = TestData.Path("mijn-amsterdam-mocks", "decos-vergunningen-zaken-response.json");
 
     [Fact]
-    public async Task Load_KentekenOnlyForItsZaaktype_IndexesPlates()
+    public async Task Load_ConditionalKenteken_IndexesPlates()
     {
         var load = await SourceLoad.RunAsync(Decos(PlateMappings()));
 
@@ -28,7 +28,7 @@ public sealed class DecosSourceTests
     }
 
     [Fact]
-    public async Task Load_KentekenOnlyForItsZaaktype_IgnoresLabelsInSameField()
+    public async Task Load_ConditionalKenteken_IgnoresLabels()
     {
         var load = await SourceLoad.RunAsync(Decos(PlateMappings()));
 
@@ -36,7 +36,7 @@ public sealed class DecosSourceTests
     }
 
     [Fact]
-    public async Task Load_UnconditionalText9_RejectsTouringcarLabelsAsKenteken()
+    public async Task Load_UnconditionalText9_RejectsLabels()
     {
         // Without the condition, labels such as "Kinderen tot 12" in text9 are taken for kentekens.
         var load = await SourceLoad.RunAsync(Decos([Field("kenteken", "fields.text9")]));

@@ -49,7 +49,7 @@ public sealed class PowerBrowserSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task Load_UndeclaredDayMonthText_IsInvalidRelevanceDate()
+    public async Task Load_UndeclaredDateFormat_IsInvalidDate()
     {
         var load = await LoadMockAsync(new FieldConditionOptions
         {

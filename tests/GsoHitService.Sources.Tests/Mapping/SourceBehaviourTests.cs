@@ -105,7 +105,7 @@ public sealed class SourceBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task Load_UsedNameOnly_IndexesEveryImpliedOwnName()
+    public async Task Load_UsedNameOnly_IndexesImpliedNames()
     {
         var path = _folder.WriteFile("clienten.csv", "naam;geboortedatum\nde Vries-van der Meer;07-03-1985\n");
         var name = Name("naam", "geboortedatum");
@@ -120,7 +120,7 @@ public sealed class SourceBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task Load_InvalidDateInCondition_IsCountedAsItsOwnReason()
+    public async Task Load_InvalidConditionDate_HasOwnReason()
     {
         var path = _folder.WriteFile("zaken.csv", "bsn;einddatum\n012345672;31-12-2099\n111222333;2099-12-31\n");
         var options = CsvSource(path, Field("bsn", "bsn"));

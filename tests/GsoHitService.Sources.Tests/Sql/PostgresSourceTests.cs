@@ -42,7 +42,7 @@ public sealed class PostgresSourceTests(PostgresTestDatabase database) : IClassF
     }
 
     [Fact]
-    public async Task Load_IntegerBsnWithoutPadRule_RejectsRowAndFlagsColumn()
+    public async Task Load_IntegerBsnWithoutPadRule_FlagsColumn()
     {
         await CreateTableAsync();
 

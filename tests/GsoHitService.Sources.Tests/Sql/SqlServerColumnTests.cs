@@ -17,8 +17,8 @@ namespace GsoHitService.Sources.Tests.Sql;
 /// read through a substituted <see cref="DbDataReader"/> that reports SQL Server's type names.
 /// </summary>
 /// <remarks>
-/// NOTE: no SQL Server runs in this environment, so these tests stop at the data reader; the
-/// query path of the SQL Server provider is not run against a real server.
+/// NOTE: no SQL Server runs in this environment, so these tests stop at the data reader. The
+/// query path of the SQL Server provider has not run against a real server.
 /// </remarks>
 public sealed class SqlServerColumnTests
 {
@@ -69,7 +69,7 @@ public sealed class SqlServerColumnTests
         Assert.Equal(FieldValueKind.Unsupported, SqlValues.Convert(new byte[] { 1, 2 }, isFixedLengthText: false)!.Value.Kind);
 
     [Fact]
-    public async Task Load_CharAndIntBsnColumns_IndexCharAndRejectInt()
+    public async Task Load_IntBsnColumn_FlagsColumn()
     {
         var source = SqlServerSource(Field("bsn", "bsn_char"), Field("bsn", "bsn_int"));
 
