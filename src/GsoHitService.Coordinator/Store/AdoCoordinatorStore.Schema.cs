@@ -19,13 +19,14 @@ internal abstract partial class AdoCoordinatorStore
         var latest = migrations[^1].Version;
 
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using (var create = CreateCommand(connection, null, CreateMigrationsTableSql))
+        await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
+        await LockStartUpAsync(connection, transaction, cancellationToken);
+
+        // Inside the lock: PostgreSQL can fail two concurrent CREATE TABLE IF NOT EXISTS with a duplicate key.
+        await using (var create = CreateCommand(connection, transaction, CreateMigrationsTableSql))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
-        await LockSchemaAsync(connection, transaction, cancellationToken);
 
         var applied = await ReadAppliedMigrationsAsync(connection, transaction, cancellationToken);
         var current = applied.Count == 0 ? 0 : applied.Keys.Max();
@@ -110,6 +111,7 @@ internal abstract partial class AdoCoordinatorStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = await BeginWriteTransactionAsync(connection, cancellationToken);
+        await LockStartUpAsync(connection, transaction, cancellationToken);
 
         var registered = new List<(string KeyId, byte[] Check)>();
         await using (var select = CreateCommand(connection, transaction, "SELECT key_id, key_check FROM data_keys"))

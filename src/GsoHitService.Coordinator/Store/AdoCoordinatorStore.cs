@@ -71,8 +71,8 @@ internal abstract partial class AdoCoordinatorStore : ICoordinatorStore
     /// <summary>Begins a transaction that takes the write lock at once, so that concurrent writers queue instead of deadlocking.</summary>
     protected abstract ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
 
-    /// <summary>Serialises migration runs of several coordinator processes inside <paramref name="transaction"/>.</summary>
-    protected abstract Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
+    /// <summary>Serialises the start-up work (migrations, data-key registration) of several coordinator processes inside <paramref name="transaction"/>.</summary>
+    protected abstract Task LockStartUpAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
     /// <summary>Converts a UTC timestamp, already truncated to microseconds, to the provider's parameter value.</summary>
     protected abstract object ToTimestampParameter(DateTimeOffset value);

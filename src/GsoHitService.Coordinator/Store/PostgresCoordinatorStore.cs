@@ -9,8 +9,8 @@ namespace GsoHitService.Coordinator.Store;
 /// <summary>The store in a PostgreSQL database, with one pooled data source per store.</summary>
 internal sealed class PostgresCoordinatorStore : AdoCoordinatorStore
 {
-    // Key of the transaction-level advisory lock that serialises migrations ("gsocoord" in ASCII).
-    private const long MigrationLockKey = 0x67736F636F6F7264;
+    // Key of the transaction-level advisory lock that serialises start-up work ("gsocoord" in ASCII).
+    private const long StartUpLockKey = 0x67736F636F6F7264;
 
     private const string UniqueViolation = "23505";
     private const string ForeignKeyViolation = "23503";
@@ -41,10 +41,10 @@ internal sealed class PostgresCoordinatorStore : AdoCoordinatorStore
     protected override async ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 
-    protected override async Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    protected override async Task LockStartUpAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = CreateCommand(connection, transaction, "SELECT pg_advisory_xact_lock(@key)");
-        command.With("@key", MigrationLockKey);
+        command.With("@key", StartUpLockKey);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

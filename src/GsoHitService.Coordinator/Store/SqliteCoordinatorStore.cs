@@ -91,7 +91,7 @@ internal sealed class SqliteCoordinatorStore : AdoCoordinatorStore
     }
 
     // BEGIN IMMEDIATE already excludes every other writer.
-    protected override Task LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+    protected override Task LockStartUpAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
     protected override object ToTimestampParameter(DateTimeOffset value) =>
