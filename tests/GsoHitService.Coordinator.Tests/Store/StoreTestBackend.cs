@@ -114,7 +114,13 @@ public sealed class PostgresStoreTestBackend(PostgresTestDatabase database) : St
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString) { SearchPath = schema }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString)
+        {
+            SearchPath = schema,
+
+            // Commits skip the wait for the disk flush; the tests check behaviour, not durability after power loss.
+            Options = "-c synchronous_commit=off",
+        }.ConnectionString;
         return new CoordinatorStoreOptions { Provider = StoreProvider.PostgreSql, ConnectionString = connectionString };
     }
 }
