@@ -4,8 +4,8 @@ namespace GsoHitService.Coordinator.Domain;
 
 /// <summary>
 /// A signed kerngroep decision as the coordinator recorded it. Privacy check 1 names the
-/// departments that may be asked about which subjects; privacy check 2 names one department of a
-/// case and the fields that it may release to which recipients.
+/// departments that may be asked and, per department, the subjects. Privacy check 2 names one
+/// department of a case, the fields that it may release and the recipients.
 /// </summary>
 /// <param name="Id">The decision's id, also inside the signed payload.</param>
 /// <param name="Kind">Privacy check 1 or 2.</param>
@@ -65,8 +65,8 @@ public enum DecisionKind
 }
 
 /// <summary>
-/// A signed decision to record. Its content must equal what the signed payload says; the caller
-/// decodes and verifies the payload before it records the decision.
+/// A signed decision to record. Its content must equal the content of the signed payload, so the
+/// caller decodes and verifies the payload before it records the decision.
 /// </summary>
 public sealed record NewDecision(
     DecisionId Id,

@@ -32,7 +32,7 @@ public sealed record HitQuery(
     IReadOnlyList<HitQueryAnswer> Answers,
     CaseId? CaseId);
 
-/// <summary>Where a hit query stands. Stored as its number.</summary>
+/// <summary>The state of a hit query. Stored as its number.</summary>
 public enum HitQueryState
 {
     /// <summary>Recorded as started; outcomes are not known yet, or the coordinator stopped while asking.</summary>
@@ -71,7 +71,7 @@ public sealed record HitQueryCompletion(
 /// Why the department did not answer, for users and operators; required for every outcome but
 /// <see cref="DepartmentOutcome.Answered"/>. Never contains identifiers.
 /// </param>
-/// <param name="IndexLoadedAt">When the agent last loaded its index successfully, if it said so (UTC).</param>
+/// <param name="IndexLoadedAt">When the agent last loaded its index successfully, if the agent reported it (UTC).</param>
 public sealed record DepartmentQueryOutcome(
     string Department,
     DepartmentOutcome Outcome,
@@ -115,10 +115,10 @@ public sealed record HitQueryAnswer(
 /// </summary>
 public enum HitAnswer
 {
-    /// <summary>The department holds at least one relevant record with this identifier.</summary>
+    /// <summary>The department has at least one relevant record with this identifier.</summary>
     Hit = 1,
 
-    /// <summary>The department indexes this identifier type and holds no relevant record with it.</summary>
+    /// <summary>The department indexes this identifier type and has no relevant record with it.</summary>
     NoHit = 2,
 
     /// <summary>The department does not index this identifier type.</summary>

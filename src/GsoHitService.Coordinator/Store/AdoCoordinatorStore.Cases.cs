@@ -6,15 +6,15 @@ namespace GsoHitService.Coordinator.Store;
 internal abstract partial class AdoCoordinatorStore
 {
     public Task<Case?> GetCaseAsync(CaseId id, CancellationToken cancellationToken) =>
-        ReadAsync(connection => LoadCaseAsync(connection, null, "case_id = @key", id.Value, cancellationToken), cancellationToken);
+        ReadAsync((connection, transaction) => LoadCaseAsync(connection, transaction, "case_id = @key", id.Value, cancellationToken), cancellationToken);
 
     public Task<Case?> GetCaseForSignalAsync(SignalId signalId, CancellationToken cancellationToken) =>
-        ReadAsync(connection => LoadCaseAsync(connection, null, "signal_id = @key", signalId.Value, cancellationToken), cancellationToken);
+        ReadAsync((connection, transaction) => LoadCaseAsync(connection, transaction, "signal_id = @key", signalId.Value, cancellationToken), cancellationToken);
 
     /// <summary>Loads the case that matches a filter on the cases table with parameter <c>@key</c>.</summary>
     private async Task<Case?> LoadCaseAsync(
         DbConnection connection,
-        DbTransaction? transaction,
+        DbTransaction transaction,
         string filter,
         string key,
         CancellationToken cancellationToken)

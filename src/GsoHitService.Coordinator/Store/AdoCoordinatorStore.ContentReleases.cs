@@ -40,13 +40,13 @@ internal abstract partial class AdoCoordinatorStore
 
     public Task<ContentRelease?> GetContentReleaseAsync(ContentReleaseId id, CancellationToken cancellationToken) =>
         ReadAsync(
-            async connection => (await LoadContentReleasesAsync(connection, "r.release_id = @key", id.Value, cancellationToken))
+            async (connection, transaction) => (await LoadContentReleasesAsync(connection, transaction, "r.release_id = @key", id.Value, cancellationToken))
                 .SingleOrDefault(),
             cancellationToken);
 
     public Task<IReadOnlyList<ContentRelease>> ListContentReleasesAsync(CaseId caseId, CancellationToken cancellationToken) =>
         ReadAsync(
-            connection => LoadContentReleasesAsync(connection, "r.case_id = @key", caseId.Value, cancellationToken),
+            (connection, transaction) => LoadContentReleasesAsync(connection, transaction, "r.case_id = @key", caseId.Value, cancellationToken),
             cancellationToken);
 
     private static void ValidateNewContentRelease(NewContentRelease release)
@@ -174,6 +174,7 @@ internal abstract partial class AdoCoordinatorStore
     /// </summary>
     private async Task<IReadOnlyList<ContentRelease>> LoadContentReleasesAsync(
         DbConnection connection,
+        DbTransaction transaction,
         string filter,
         string key,
         CancellationToken cancellationToken)
@@ -181,7 +182,7 @@ internal abstract partial class AdoCoordinatorStore
         var releases = new List<ContentRelease>();
         await using (var select = CreateCommand(
             connection,
-            null,
+            transaction,
             $"""
             SELECT r.release_id, r.decision_id, r.case_id, r.department, r.released_at
             FROM content_releases r WHERE {filter} ORDER BY r.released_at, r.release_id
@@ -204,7 +205,7 @@ internal abstract partial class AdoCoordinatorStore
         var records = new Dictionary<ContentReleaseId, List<ReleasedRecord>>();
         await using (var select = CreateCommand(
             connection,
-            null,
+            transaction,
             $"""
             SELECT c.release_id, c.position, c.subject_id, c.content
             FROM content_records c

@@ -46,13 +46,13 @@ internal abstract partial class AdoCoordinatorStore
 
     public Task<Decision?> GetDecisionAsync(DecisionId id, CancellationToken cancellationToken) =>
         ReadAsync(
-            async connection => (await LoadDecisionsAsync(connection, null, "d.decision_id = @key", id.Value, cancellationToken))
+            async (connection, transaction) => (await LoadDecisionsAsync(connection, transaction, "d.decision_id = @key", id.Value, cancellationToken))
                 .SingleOrDefault(),
             cancellationToken);
 
     public Task<IReadOnlyList<Decision>> ListDecisionsAsync(SignalId signalId, CancellationToken cancellationToken) =>
         ReadAsync(
-            connection => LoadDecisionsAsync(connection, null, "d.signal_id = @key", signalId.Value, cancellationToken),
+            (connection, transaction) => LoadDecisionsAsync(connection, transaction, "d.signal_id = @key", signalId.Value, cancellationToken),
             cancellationToken);
 
     private static void ValidateNewDecision(NewDecision decision)
@@ -170,7 +170,7 @@ internal abstract partial class AdoCoordinatorStore
     /// <summary>Loads the ids of a signal's subjects, or null when the signal does not exist.</summary>
     private async Task<HashSet<SubjectId>?> LoadSubjectIdsAsync(
         DbConnection connection,
-        DbTransaction? transaction,
+        DbTransaction transaction,
         SignalId signalId,
         CancellationToken cancellationToken)
     {
@@ -289,7 +289,7 @@ internal abstract partial class AdoCoordinatorStore
     /// </summary>
     private async Task<IReadOnlyList<Decision>> LoadDecisionsAsync(
         DbConnection connection,
-        DbTransaction? transaction,
+        DbTransaction transaction,
         string filter,
         string key,
         CancellationToken cancellationToken)
@@ -345,7 +345,7 @@ internal abstract partial class AdoCoordinatorStore
 
     private async Task<Dictionary<DecisionId, List<DecisionScope>>> LoadDecisionScopesAsync(
         DbConnection connection,
-        DbTransaction? transaction,
+        DbTransaction transaction,
         string filter,
         string key,
         CancellationToken cancellationToken)
@@ -385,7 +385,7 @@ internal abstract partial class AdoCoordinatorStore
 
     private async Task<Dictionary<DecisionId, List<DecisionSignature>>> LoadDecisionSignaturesAsync(
         DbConnection connection,
-        DbTransaction? transaction,
+        DbTransaction transaction,
         string filter,
         string key,
         CancellationToken cancellationToken)
@@ -421,7 +421,7 @@ internal abstract partial class AdoCoordinatorStore
     /// <summary>Runs one statement with the given parameters and returns the affected row count.</summary>
     private static async Task<int> ExecuteAsync(
         DbConnection connection,
-        DbTransaction? transaction,
+        DbTransaction transaction,
         string sql,
         CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)

@@ -96,16 +96,16 @@ internal abstract partial class AdoCoordinatorStore
     }
 
     public Task<HitQuery?> GetHitQueryAsync(HitQueryId id, CancellationToken cancellationToken) =>
-        ReadAsync(connection => LoadHitQueryAsync(connection, null, id, cancellationToken), cancellationToken);
+        ReadAsync((connection, transaction) => LoadHitQueryAsync(connection, transaction, id, cancellationToken), cancellationToken);
 
     public Task<IReadOnlyList<HitQueryId>> ListHitQueryIdsAsync(SignalId signalId, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<HitQueryId>>(
-            async connection =>
+            async (connection, transaction) =>
             {
                 var ids = new List<HitQueryId>();
                 await using var select = CreateCommand(
                     connection,
-                    null,
+                    transaction,
                     "SELECT query_id FROM hit_queries WHERE signal_id = @signal_id ORDER BY started_at, query_id");
                 select.With("@signal_id", signalId.Value);
 
@@ -238,7 +238,7 @@ internal abstract partial class AdoCoordinatorStore
 
             if (answer.Department is null || !outcomes.TryGetValue(answer.Department, out var outcome))
             {
-                throw new ArgumentException($"An answer comes from department '{answer.Department}', which hit query {query.Id} did not ask.", "answers");
+                throw new ArgumentException($"An answer names department '{answer.Department}', which is not a department of hit query {query.Id}.", "answers");
             }
 
             if (outcome != DepartmentOutcome.Answered && answer.Answer != HitAnswer.Unavailable)
@@ -384,7 +384,7 @@ internal abstract partial class AdoCoordinatorStore
         }
     }
 
-    private async Task<HitQuery?> LoadHitQueryAsync(DbConnection connection, DbTransaction? transaction, HitQueryId id, CancellationToken cancellationToken)
+    private async Task<HitQuery?> LoadHitQueryAsync(DbConnection connection, DbTransaction transaction, HitQueryId id, CancellationToken cancellationToken)
     {
         HitQuery query;
         await using (var select = CreateCommand(

@@ -52,12 +52,12 @@ internal abstract partial class AdoCoordinatorStore
 
     public Task<IReadOnlyList<PrivacyCheck3Entry>> ListPrivacyCheck3Async(CaseId caseId, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<PrivacyCheck3Entry>>(
-            async connection =>
+            async (connection, transaction) =>
             {
                 var entries = new List<PrivacyCheck3Entry>();
                 await using var select = CreateCommand(
                     connection,
-                    null,
+                    transaction,
                     """
                     SELECT entry_id, member_id, fields, decided_by, reason, recorded_at
                     FROM privacy_check3_entries WHERE case_id = @case_id ORDER BY recorded_at, entry_id

@@ -103,7 +103,7 @@ internal abstract partial class AdoCoordinatorStore
     }
 
     /// <summary>
-    /// Checks that the data-key file holds every key that encrypted values in this database, and
+    /// Checks that the data-key file contains every key that encrypted values in this database, and
     /// registers the current key. A wrong file fails here with a clear message instead of failing
     /// later at the first read.
     /// </summary>

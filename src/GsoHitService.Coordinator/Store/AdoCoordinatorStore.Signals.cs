@@ -38,7 +38,7 @@ internal abstract partial class AdoCoordinatorStore
     }
 
     public Task<Signal?> GetSignalAsync(SignalId id, CancellationToken cancellationToken) =>
-        ReadAsync(connection => LoadSignalAsync(connection, null, id, cancellationToken), cancellationToken);
+        ReadAsync((connection, transaction) => LoadSignalAsync(connection, transaction, id, cancellationToken), cancellationToken);
 
     private static void ValidateNewSignal(NewSignal signal)
     {
@@ -155,7 +155,7 @@ internal abstract partial class AdoCoordinatorStore
         }
     }
 
-    private async Task<Signal?> LoadSignalAsync(DbConnection connection, DbTransaction? transaction, SignalId id, CancellationToken cancellationToken)
+    private async Task<Signal?> LoadSignalAsync(DbConnection connection, DbTransaction transaction, SignalId id, CancellationToken cancellationToken)
     {
         Signal? signal;
         await using (var select = CreateCommand(
@@ -206,7 +206,7 @@ internal abstract partial class AdoCoordinatorStore
 
     private async Task<Dictionary<SubjectId, List<CanonicalIdentifier>>> LoadIdentifiersAsync(
         DbConnection connection,
-        DbTransaction? transaction,
+        DbTransaction transaction,
         SignalId signalId,
         CancellationToken cancellationToken)
     {

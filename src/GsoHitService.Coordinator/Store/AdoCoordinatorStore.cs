@@ -42,7 +42,7 @@ internal abstract partial class AdoCoordinatorStore : ICoordinatorStore
 
     /// <summary>
     /// Creates the database if needed, applies pending migrations and checks that the data-key
-    /// file holds every key the database was written with. Runs once, before any other call.
+    /// file contains every key the database was written with. Runs once, before any other call.
     /// </summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -70,6 +70,9 @@ internal abstract partial class AdoCoordinatorStore : ICoordinatorStore
 
     /// <summary>Begins a transaction that takes the write lock at once, so that concurrent writers queue instead of deadlocking.</summary>
     protected abstract ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Begins a transaction whose statements all see the same committed state.</summary>
+    protected abstract ValueTask<DbTransaction> BeginReadTransactionAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>Serialises the start-up work (migrations, data-key registration) of several coordinator processes inside <paramref name="transaction"/>.</summary>
     protected abstract Task LockStartUpAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
@@ -109,13 +112,17 @@ internal abstract partial class AdoCoordinatorStore : ICoordinatorStore
         return command;
     }
 
-    /// <summary>Runs read-only work on its own connection.</summary>
-    protected async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs read-only work in one snapshot, so that an entity read with several statements never
+    /// mixes states from before and after a concurrent write.
+    /// </summary>
+    protected async Task<T> ReadAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         ThrowIfNotReady();
 
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await work(connection);
+        await using var transaction = await BeginReadTransactionAsync(connection, cancellationToken);
+        return await work(connection, transaction);
     }
 
     /// <summary>

@@ -1,8 +1,8 @@
 namespace GsoHitService.Coordinator.Store;
 
 /// <summary>
-/// A store operation that cannot be carried out. <see cref="Error"/> tells the API layer which
-/// status to return; the message is for operators and names ids only, never identifiers or content.
+/// A store operation that cannot be carried out. <see cref="Error"/> selects the status that the API
+/// layer returns, and the message is for operators and names ids only, never identifiers or content.
 /// </summary>
 public sealed class CoordinatorStoreException(StoreError error, string message, Exception? innerException = null)
     : Exception(message, innerException)

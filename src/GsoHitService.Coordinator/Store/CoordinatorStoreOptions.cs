@@ -14,7 +14,7 @@ public sealed class CoordinatorStoreOptions
     public StoreProvider Provider { get; set; } = StoreProvider.Sqlite;
 
     /// <summary>
-    /// The folder that holds the SQLite database file <c>coordinator.db</c>; created with owner-only
+    /// The folder of the SQLite database file <c>coordinator.db</c>; created with owner-only
     /// access when missing. Used with <see cref="StoreProvider.Sqlite"/> only. Default: <c>data</c>.
     /// </summary>
     public string DataFolder { get; set; } = "data";
@@ -26,7 +26,7 @@ public sealed class CoordinatorStoreOptions
     public string? ConnectionString { get; set; }
 
     /// <summary>
-    /// The name of an environment variable that holds the PostgreSQL connection string, which keeps
+    /// The name of an environment variable that contains the PostgreSQL connection string, which keeps
     /// the password out of configuration files. Default: none.
     /// </summary>
     public string? ConnectionStringVariable { get; set; }

@@ -41,6 +41,10 @@ internal sealed class PostgresCoordinatorStore : AdoCoordinatorStore
     protected override async ValueTask<DbTransaction> BeginWriteTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 
+    // Under READ COMMITTED each statement would see its own snapshot; REPEATABLE READ keeps one.
+    protected override async ValueTask<DbTransaction> BeginReadTransactionAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+
     protected override async Task LockStartUpAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = CreateCommand(connection, transaction, "SELECT pg_advisory_xact_lock(@key)");

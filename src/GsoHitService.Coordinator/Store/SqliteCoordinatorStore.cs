@@ -90,6 +90,13 @@ internal sealed class SqliteCoordinatorStore : AdoCoordinatorStore
         return ValueTask.FromResult(transaction);
     }
 
+    // A deferred transaction takes its snapshot at the first read and keeps it to the end.
+    protected override ValueTask<DbTransaction> BeginReadTransactionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        DbTransaction transaction = ((SqliteConnection)connection).BeginTransaction(deferred: true);
+        return ValueTask.FromResult(transaction);
+    }
+
     // BEGIN IMMEDIATE already excludes every other writer.
     protected override Task LockStartUpAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.CompletedTask;

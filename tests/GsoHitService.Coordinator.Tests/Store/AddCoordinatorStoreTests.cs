@@ -15,7 +15,7 @@ public sealed class AddCoordinatorStoreTests : IDisposable
     public void Dispose() => _contentRoot.Dispose();
 
     [Fact]
-    public async Task HostStart_ValidOptions_OpensStoreUnderContentRoot()
+    public async Task HostStart_ValidOptions_OpensStore()
     {
         using var host = BuildHost(new Dictionary<string, string?>
         {
@@ -35,7 +35,7 @@ public sealed class AddCoordinatorStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task HostStart_InProgressQueryFromLastRun_MarksItInterrupted()
+    public async Task HostStart_UnfinishedQuery_MarksInterrupted()
     {
         var settings = new Dictionary<string, string?>
         {

@@ -6,7 +6,7 @@ namespace GsoHitService.Coordinator.Tests.Store;
 public abstract partial class CoordinatorStoreContractTests
 {
     [Fact]
-    public async Task RecordContentRelease_ThenGet_ReturnsTheSameContent()
+    public async Task RecordContentRelease_Get_RoundTrips()
     {
         await using var store = await OpenNewAsync();
         var scenario = await BuildScenarioAsync(store);
@@ -89,7 +89,7 @@ public abstract partial class CoordinatorStoreContractTests
     }
 
     [Fact]
-    public async Task RecordPrivacyCheck3_ThenList_ReturnsEntriesOldestFirst()
+    public async Task RecordPrivacyCheck3_List_OldestFirst()
     {
         await using var store = await OpenNewAsync();
         var scenario = await BuildScenarioAsync(store);

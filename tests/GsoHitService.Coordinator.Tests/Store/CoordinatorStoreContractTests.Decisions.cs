@@ -94,7 +94,7 @@ public abstract partial class CoordinatorStoreContractTests
     }
 
     [Fact]
-    public async Task RecordDecision_PrivacyCheck2OfOtherSignalsCase_IsInvalidState()
+    public async Task RecordDecision_CaseOfOtherSignal_IsInvalidState()
     {
         await using var store = await OpenNewAsync();
         var scenario = await BuildScenarioAsync(store);

@@ -137,7 +137,7 @@ public abstract partial class CoordinatorStoreContractTests
     }
 
     [Fact]
-    public async Task Open_WithSameKeyIdButOtherKey_IsRejected()
+    public async Task Open_ForgedKeyWithSameId_IsRejected()
     {
         var options = await NewDatabaseAsync();
         await using (var store = await OpenAsync(options))

@@ -9,7 +9,7 @@ public abstract partial class CoordinatorStoreContractTests
     private static readonly string[] AllDepartments = [StoreTestData.Brp, StoreTestData.Permits, StoreTestData.Taxes];
 
     [Fact]
-    public async Task StartHitQuery_ThenGet_ShowsInProgressWithoutResult()
+    public async Task StartHitQuery_Get_ShowsInProgress()
     {
         await using var store = await OpenNewAsync();
         var (signal, decision) = await RegisterSignalWithDecisionAsync(store);
@@ -27,7 +27,7 @@ public abstract partial class CoordinatorStoreContractTests
     }
 
     [Fact]
-    public async Task CompleteHitQuery_WithHit_RecordsResultAndOpensCase()
+    public async Task CompleteHitQuery_Hit_OpensCase()
     {
         await using var store = await OpenNewAsync();
         var (signal, decision) = await RegisterSignalWithDecisionAsync(store);
@@ -71,7 +71,7 @@ public abstract partial class CoordinatorStoreContractTests
     }
 
     [Fact]
-    public async Task CompleteHitQuery_SecondQueryWithHit_KeepsTheFirstCase()
+    public async Task CompleteHitQuery_SecondHit_KeepsFirstCase()
     {
         await using var store = await OpenNewAsync();
         var (signal, decision) = await RegisterSignalWithDecisionAsync(store);
@@ -116,7 +116,7 @@ public abstract partial class CoordinatorStoreContractTests
         var started = await store.StartHitQueryAsync(new NewHitQuery(signal.Id, decision.Id, AllDepartments), Token);
         var valid = StoreTestData.CompletionWithHit(signal, Time.GetUtcNow());
 
-        // The last answer names a subject of another signal: the database refuses it after the
+        // The last answer names a subject of another signal. The database rejects it after the
         // outcomes, the other answers and the case have been written in the same transaction.
         var broken = valid with
         {
@@ -143,7 +143,7 @@ public abstract partial class CoordinatorStoreContractTests
     }
 
     [Fact]
-    public async Task CompleteHitQuery_NoHitFromDepartmentThatDidNotAnswer_IsRejected()
+    public async Task CompleteHitQuery_NoHitFromFailedDepartment_IsRejected()
     {
         await using var store = await OpenNewAsync();
         var (signal, decision) = await RegisterSignalWithDecisionAsync(store);
@@ -248,7 +248,7 @@ public abstract partial class CoordinatorStoreContractTests
     }
 
     [Fact]
-    public async Task InterruptUnfinished_AfterRestart_MarksInProgressQueryInterrupted()
+    public async Task InterruptUnfinished_AfterRestart_MarksQueryInterrupted()
     {
         var options = await NewDatabaseAsync();
         Signal signal;

@@ -43,7 +43,7 @@ public sealed class DataKeyFileTests : IDisposable
     }
 
     [Fact]
-    public void Create_ExistingFile_IsRejectedAndKeepsTheFile()
+    public void Create_ExistingFile_IsNotOverwritten()
     {
         var path = _folder.WriteFile("data.key", "bestaand");
 

@@ -5,7 +5,7 @@ namespace GsoHitService.Coordinator.Tests.Store;
 public sealed class DomainTextTests
 {
     [Fact]
-    public void ToString_EntitiesWithPersonalData_ShowIdsAndCountsOnly()
+    public void ToString_PersonalEntities_HidesValues()
     {
         var input = StoreTestData.Signal();
         var signal = new Signal(SignalId.New(), input.Title, input.Reporter, input.Description, DateTimeOffset.UnixEpoch,

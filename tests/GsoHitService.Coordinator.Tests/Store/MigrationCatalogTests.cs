@@ -18,7 +18,7 @@ public sealed class MigrationCatalogTests
     }
 
     [Fact]
-    public void Load_BothProviders_HaveTheSameVersionsAndNames()
+    public void Load_BothProviders_MatchVersions()
     {
         var sqlite = MigrationCatalog.Load(StoreProvider.Sqlite).Select(migration => (migration.Version, migration.Name));
         var postgres = MigrationCatalog.Load(StoreProvider.PostgreSql).Select(migration => (migration.Version, migration.Name));

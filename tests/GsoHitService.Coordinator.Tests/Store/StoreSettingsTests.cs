@@ -7,7 +7,7 @@ public sealed class StoreSettingsTests
     private static readonly string ContentRoot = Path.Combine(Path.GetTempPath(), "gso-content-root");
 
     [Fact]
-    public void Resolve_RelativeSqlitePaths_AreResolvedAgainstContentRoot()
+    public void Resolve_RelativePaths_UseContentRoot()
     {
         var options = new CoordinatorStoreOptions { DataFolder = "data", DataKeyFile = Path.Combine("keys", "data.key") };
 

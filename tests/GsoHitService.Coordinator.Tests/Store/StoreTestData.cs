@@ -7,7 +7,7 @@ namespace GsoHitService.Coordinator.Tests.Store;
 
 /// <summary>
 /// Entities for the store tests. The personal values are distinctive, so a raw scan of the
-/// database cannot find them by chance; one name is non-ASCII to check UTF-8 round trips.
+/// database cannot find them by chance. One name is non-ASCII to check UTF-8 round trips.
 /// </summary>
 internal static class StoreTestData
 {

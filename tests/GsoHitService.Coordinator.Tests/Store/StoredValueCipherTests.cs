@@ -81,7 +81,7 @@ public sealed class StoredValueCipherTests : IDisposable
 
         var exception = Assert.Throws<CoordinatorStoreException>(() => _cipher.DecryptText(stored.AsSpan(0, 10), Binding));
 
-        Assert.Contains("shorter than its header", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("it is truncated", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace GsoHitService.Coordinator.Store.Encryption;
 
 /// <summary>
-/// Reads and creates the data-key file that holds the keys for encrypting stored values. The file
+/// Reads and creates the data-key file with the keys that encrypt stored values. The file
 /// is kept apart from the database, so that a copy of the database alone reveals no personal data.
 /// </summary>
 /// <remarks>
@@ -25,7 +25,7 @@ internal static class DataKeyFile
 
     private const string Algorithm = "AES-256-GCM";
 
-    // A real file holds a few keys in well under 1 KiB; anything this large is not a data-key file.
+    // A real file contains a few keys in well under 1 KiB, so anything this large is not a data-key file.
     private const int MaxFileLength = 64 * 1024;
 
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;

@@ -75,7 +75,7 @@ internal sealed class StoredValueCipher(DataKeyRing keys)
         var headerLength = 2 + keyIdLength;
         if (keyIdLength == 0 || stored.Length < headerLength + NonceLength + TagLength)
         {
-            throw Failed(binding, "it is shorter than its header says");
+            throw Failed(binding, "it is truncated");
         }
 
         var keyIdBytes = stored.Slice(2, keyIdLength);

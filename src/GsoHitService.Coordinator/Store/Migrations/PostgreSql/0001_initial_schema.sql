@@ -113,8 +113,8 @@ CREATE TABLE hit_query_departments (
     UNIQUE (query_id, position)
 );
 
--- The composite keys make the database itself refuse an answer about a subject of another signal
--- or from a department that was not asked.
+-- The composite keys make the database itself reject an answer about a subject of another signal
+-- or from a department that the query did not include.
 CREATE TABLE hit_query_answers (
     query_id text NOT NULL,
     signal_id text NOT NULL,
