@@ -58,9 +58,9 @@ internal abstract partial class AdoCoordinatorStore
                 ValidateCompletion(query, completion);
 
                 var endedAt = Now();
+                await MarkCompletedAsync(connection, transaction, query.Id, endedAt, cancellationToken);
                 await RecordOutcomesAsync(connection, transaction, query, completion, cancellationToken);
-                var caseId = await OpenCaseIfHitAsync(connection, transaction, query, completion, endedAt, cancellationToken);
-                await MarkCompletedAsync(connection, transaction, query.Id, caseId, endedAt, cancellationToken);
+                await OpenCaseIfHitAsync(connection, transaction, query, completion, endedAt, cancellationToken);
 
                 var completed = await LoadHitQueryAsync(connection, transaction, id, cancellationToken);
                 StoreLog.HitQueryCompleted(
@@ -314,11 +314,11 @@ internal abstract partial class AdoCoordinatorStore
     }
 
     /// <summary>
-    /// Opens the signal's case when an answer is a hit and the signal has none yet, and returns the
-    /// case id; returns null when there is no hit. <c>ON CONFLICT DO NOTHING</c> keeps one case per
-    /// signal when two queries complete at once.
+    /// Opens the signal's case when an answer is a hit and the signal has none yet, and links the
+    /// query to the case. <c>ON CONFLICT DO NOTHING</c> keeps one case per signal when two queries
+    /// complete at once.
     /// </summary>
-    private async Task<CaseId?> OpenCaseIfHitAsync(
+    private async Task OpenCaseIfHitAsync(
         DbConnection connection,
         DbTransaction transaction,
         HitQuery query,
@@ -328,10 +328,9 @@ internal abstract partial class AdoCoordinatorStore
     {
         if (!completion.Answers.Any(answer => answer.Answer == HitAnswer.Hit))
         {
-            return null;
+            return;
         }
 
-        var newCaseId = CaseId.New();
         var inserted = await ExecuteAsync(
             connection,
             transaction,
@@ -341,25 +340,35 @@ internal abstract partial class AdoCoordinatorStore
             ON CONFLICT (signal_id) DO NOTHING
             """,
             cancellationToken,
-            ("@case_id", newCaseId.Value),
+            ("@case_id", CaseId.New().Value),
             ("@signal_id", query.SignalId.Value),
             ("@query_id", query.Id.Value),
             ("@opened_at", ToTimestampParameter(openedAt)));
 
-        var @case = await LoadCaseAsync(connection, transaction, "signal_id = @key", query.SignalId.Value, cancellationToken);
+        var @case = (await LoadCaseAsync(connection, transaction, "signal_id = @key", query.SignalId.Value, cancellationToken))!;
         if (inserted == 1)
         {
-            StoreLog.CaseOpened(Logger, @case!.Id, query.SignalId, query.Id);
+            StoreLog.CaseOpened(Logger, @case.Id, query.SignalId, query.Id);
         }
 
-        return @case!.Id;
+        await ExecuteAsync(
+            connection,
+            transaction,
+            "UPDATE hit_queries SET case_id = @case_id WHERE query_id = @query_id",
+            cancellationToken,
+            ("@case_id", @case.Id.Value),
+            ("@query_id", query.Id.Value));
     }
 
+    /// <summary>
+    /// Moves the query from in progress to completed as the first write of the completion. The
+    /// update locks the query's row, so a concurrent completion waits, then finds the query no
+    /// longer in progress and fails before it writes anything.
+    /// </summary>
     private async Task MarkCompletedAsync(
         DbConnection connection,
         DbTransaction transaction,
         HitQueryId id,
-        CaseId? caseId,
         DateTimeOffset endedAt,
         CancellationToken cancellationToken)
     {
@@ -367,19 +376,17 @@ internal abstract partial class AdoCoordinatorStore
             connection,
             transaction,
             """
-            UPDATE hit_queries SET state = @completed, ended_at = @ended_at, case_id = @case_id
+            UPDATE hit_queries SET state = @completed, ended_at = @ended_at
             WHERE query_id = @query_id AND state = @in_progress
             """,
             cancellationToken,
             ("@completed", (int)HitQueryState.Completed),
             ("@ended_at", ToTimestampParameter(endedAt)),
-            ("@case_id", caseId?.Value),
             ("@query_id", id.Value),
             ("@in_progress", (int)HitQueryState.InProgress));
 
         if (updated != 1)
         {
-            // Another caller completed or interrupted the query after it was read in this transaction.
             throw new CoordinatorStoreException(StoreError.InvalidState, $"Hit query {id} is no longer in progress, so it cannot be completed.");
         }
     }

@@ -107,6 +107,38 @@ public abstract partial class CoordinatorStoreContractTests
     }
 
     [Fact]
+    public async Task CompleteHitQuery_Concurrently_OneWins()
+    {
+        await using var store = await OpenNewAsync();
+        var (signal, decision) = await RegisterSignalWithDecisionAsync(store);
+        var started = await store.StartHitQueryAsync(new NewHitQuery(signal.Id, decision.Id, AllDepartments), Token);
+        var completion = StoreTestData.CompletionWithHit(signal, Time.GetUtcNow());
+
+        var attempts = Enumerable.Range(0, 4)
+            .Select(_ => Task.Run(() => store.CompleteHitQueryAsync(started.Id, completion, Token), Token))
+            .ToArray();
+        try
+        {
+            await Task.WhenAll(attempts);
+        }
+        catch (CoordinatorStoreException)
+        {
+            // Expected for all attempts but one; each is checked below.
+        }
+
+        Assert.Equal(1, attempts.Count(attempt => attempt.IsCompletedSuccessfully));
+        foreach (var failed in attempts.Where(attempt => attempt.IsFaulted))
+        {
+            var exception = Assert.IsType<CoordinatorStoreException>(failed.Exception!.InnerException);
+            Assert.Equal(StoreError.InvalidState, exception.Error);
+        }
+
+        var read = await store.GetHitQueryAsync(started.Id, Token);
+        Assert.Equal(completion.Answers.Count, read!.Answers.Count);
+        Assert.Equal(read.CaseId, (await store.GetCaseForSignalAsync(signal.Id, Token))!.Id);
+    }
+
+    [Fact]
     public async Task CompleteHitQuery_AnswerFailsMidway_RecordsNothing()
     {
         var options = await NewDatabaseAsync();
