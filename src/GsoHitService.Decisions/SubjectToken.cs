@@ -1,0 +1,17 @@
+using GsoHitService.Matching;
+
+namespace GsoHitService.Decisions;
+
+/// <summary>
+/// One match token with the identifier type it was computed from. Equal tokens of different types
+/// are different subject tokens.
+/// </summary>
+public readonly record struct SubjectToken(IdentifierType Type, MatchToken Token)
+{
+    /// <summary>Returns the type name and the shortened token, the only form that may appear in logs.</summary>
+    public override string ToString()
+    {
+        var typeName = Enum.IsDefined(Type) ? IdentifierTypes.ToName(Type) : ((byte)Type).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return $"{typeName}:{Token.ToShortString()}";
+    }
+}
