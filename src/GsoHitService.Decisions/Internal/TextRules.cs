@@ -36,6 +36,20 @@ internal static class TextRules
         return null;
     }
 
+    /// <summary>Longest member name, in characters.</summary>
+    public const int MaxNameLength = 200;
+
+    /// <summary>Returns null when <paramref name="value"/> is a valid member name (one line of free text), otherwise the broken rule.</summary>
+    public static string? CheckName(string value)
+    {
+        if (value.Length > MaxNameLength)
+        {
+            return $"must be 1 to {MaxNameLength} characters long";
+        }
+
+        return value.Contains('\n', StringComparison.Ordinal) ? "must be a single line" : CheckFreeText(value);
+    }
+
     /// <summary>Returns null when <paramref name="value"/> is valid free text, otherwise the broken rule.</summary>
     public static string? CheckFreeText(string value)
     {
