@@ -84,7 +84,7 @@ public sealed class CoreTeamRoster
             {
                 state = SignatureState.UnknownSigner;
             }
-            else if (!Ed25519Signatures.Verify(member.PublicKey, message, signature!.Signature.Span))
+            else if (signature is null || !Ed25519Signatures.Verify(member.PublicKey, message, signature.Signature.Span))
             {
                 state = SignatureState.InvalidSignature;
             }

@@ -276,7 +276,7 @@ public static class MemberKeyFile
     {
         public static KeyFileContents Parse(JsonElement root, string path)
         {
-            var reader = new StrictObject(root, path, "");
+            var reader = new StrictJsonObject(root, "", problem => Invalid(path, problem));
             if (reader.GetString("format") != FormatName)
             {
                 throw Invalid(path, $"its 'format' is not '{FormatName}'");
@@ -334,72 +334,6 @@ public static class MemberKeyFile
             reader.ExpectNoOtherProperties();
 
             return new KeyFileContents(memberId, name, role, publicKey, scrypt, salt, nonce, ciphertext, tag);
-        }
-    }
-
-    /// <summary>Reads the properties of one JSON object and refuses missing, mistyped and unknown ones.</summary>
-    private sealed class StrictObject
-    {
-        private readonly JsonElement _element;
-        private readonly string _path;
-        private readonly string _prefix;
-        private readonly HashSet<string> _read = new(StringComparer.Ordinal);
-
-        public StrictObject(JsonElement element, string path, string prefix)
-        {
-            _element = element;
-            _path = path;
-            _prefix = prefix;
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                throw Invalid(path, prefix.Length == 0 ? "it is not a JSON object" : $"'{prefix.TrimEnd('.')}' is not a JSON object");
-            }
-        }
-
-        public string GetString(string name) =>
-            Get(name, JsonValueKind.String).GetString() ?? "";
-
-        public int GetInt32(string name) =>
-            Get(name, JsonValueKind.Number).TryGetInt32(out var value) ? value : throw Invalid(_path, $"'{_prefix}{name}' is not a whole number");
-
-        public byte[] GetBytes(string name, int length)
-        {
-            var element = Get(name, JsonValueKind.String);
-            if (!element.TryGetBytesFromBase64(out var bytes) || bytes.Length != length)
-            {
-                throw Invalid(_path, $"'{_prefix}{name}' is not {length} bytes in base64");
-            }
-
-            return bytes;
-        }
-
-        public StrictObject GetObject(string name) => new(Get(name, JsonValueKind.Object), _path, $"{_prefix}{name}.");
-
-        public void ExpectNoOtherProperties()
-        {
-            foreach (var property in _element.EnumerateObject())
-            {
-                if (!_read.Contains(property.Name))
-                {
-                    throw Invalid(_path, $"it has the unknown property '{_prefix}{property.Name}'");
-                }
-            }
-        }
-
-        private JsonElement Get(string name, JsonValueKind kind)
-        {
-            if (!_element.TryGetProperty(name, out var value))
-            {
-                throw Invalid(_path, $"'{_prefix}{name}' is missing");
-            }
-
-            if (value.ValueKind != kind)
-            {
-                throw Invalid(_path, $"'{_prefix}{name}' is not a JSON {kind.ToString().ToLowerInvariant()}");
-            }
-
-            _read.Add(name);
-            return value;
         }
     }
 }
