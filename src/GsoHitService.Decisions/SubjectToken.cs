@@ -8,6 +8,12 @@ namespace GsoHitService.Decisions;
 /// </summary>
 public readonly record struct SubjectToken(IdentifierType Type, MatchToken Token)
 {
+    /// <summary>Compares the type and all 32 token bytes.</summary>
+    public bool Equals(SubjectToken other) => Type == other.Type && Token.Equals(other.Token);
+
+    /// <summary>Hashes the type and the token prefix; tokens are uniformly distributed.</summary>
+    public override int GetHashCode() => HashCode.Combine(Type, Token.Prefix);
+
     /// <summary>Returns the type name and the shortened token, the only form that may appear in logs.</summary>
     public override string ToString()
     {

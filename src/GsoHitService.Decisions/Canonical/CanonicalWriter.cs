@@ -78,6 +78,8 @@ internal sealed class CanonicalWriter
 
     public byte[] ToArray() => _buffer.ToArray();
 
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     private static byte[] ToUtf8(string value, string what)
     {
         ArgumentNullException.ThrowIfNull(value, what);
@@ -87,7 +89,7 @@ internal sealed class CanonicalWriter
         }
         catch (System.Text.EncoderFallbackException exception)
         {
-            throw new ArgumentException($"{what} is not valid Unicode text.", exception);
+            throw new ArgumentException($"{Capitalize(what)} is not valid Unicode text.", exception);
         }
     }
 }

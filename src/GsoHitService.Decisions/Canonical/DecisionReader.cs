@@ -90,7 +90,9 @@ internal static class DecisionReader
 
             if (tag != (byte)expected[next])
             {
-                throw reader.Fail(DecisionFormatError.MissingField, $"field {expected[next]} is missing.");
+                throw AppearsLater(reader, expected[next])
+                    ? reader.Fail(DecisionFormatError.FieldOutOfOrder, $"field {(DecisionField)tag} comes before field {expected[next]}.")
+                    : reader.Fail(DecisionFormatError.MissingField, $"field {expected[next]} is missing.");
             }
 
             var length = reader.ReadUInt32();
@@ -111,6 +113,34 @@ internal static class DecisionReader
         {
             throw reader.Fail(DecisionFormatError.MissingField, $"field {expected[next]} is missing.");
         }
+    }
+
+    /// <summary>
+    /// Returns whether a field with <paramref name="field"/>'s tag follows among the remaining
+    /// fields, to tell a field out of order from a missing one. The reader is a copy.
+    /// </summary>
+    private static bool AppearsLater(CanonicalReader reader, DecisionField field)
+    {
+        try
+        {
+            // The current field's length and value come first.
+            reader.ReadBytes((int)Math.Min(reader.ReadUInt32(), int.MaxValue));
+            while (!reader.IsAtEnd)
+            {
+                if (reader.ReadByte() == (byte)field)
+                {
+                    return true;
+                }
+
+                reader.ReadBytes((int)Math.Min(reader.ReadUInt32(), int.MaxValue));
+            }
+        }
+        catch (DecisionFormatException)
+        {
+            // A damaged tail: report the field as missing.
+        }
+
+        return false;
     }
 
     /// <summary>The field values of one payload while they are read.</summary>

@@ -39,7 +39,7 @@ internal static class DecisionWriter
         ArgumentNullException.ThrowIfNull(decision.TokenContext, nameof(decision.TokenContext));
 
         writer.BeginField(DecisionField.DecisionId);
-        writer.WriteRawText(decision.DecisionId, nameof(decision.DecisionId));
+        writer.WriteRawText(decision.DecisionId, "the decision id");
         writer.EndField();
 
         writer.BeginField(DecisionField.ValidFrom);
@@ -51,23 +51,23 @@ internal static class DecisionWriter
         writer.EndField();
 
         writer.BeginField(DecisionField.Purpose);
-        writer.WriteRawText(decision.Purpose, nameof(decision.Purpose));
+        writer.WriteRawText(decision.Purpose, "the purpose");
         writer.EndField();
 
         writer.BeginField(DecisionField.LegalBasis);
-        writer.WriteRawText(decision.LegalBasis, nameof(decision.LegalBasis));
+        writer.WriteRawText(decision.LegalBasis, "the legal basis");
         writer.EndField();
 
         writer.BeginField(DecisionField.TokenSchemeVersion);
-        writer.WriteUInt16(decision.TokenContext.TokenSchemeVersion, nameof(TokenContext.TokenSchemeVersion));
+        writer.WriteUInt16(decision.TokenContext.TokenSchemeVersion, "The token scheme version");
         writer.EndField();
 
         writer.BeginField(DecisionField.NormaliserProfile);
-        writer.WriteRawText(decision.TokenContext.NormaliserProfile, nameof(TokenContext.NormaliserProfile));
+        writer.WriteRawText(decision.TokenContext.NormaliserProfile, "the normaliser profile");
         writer.EndField();
 
         writer.BeginField(DecisionField.KeyEpoch);
-        writer.WriteRawText(decision.TokenContext.KeyEpoch, nameof(TokenContext.KeyEpoch));
+        writer.WriteRawText(decision.TokenContext.KeyEpoch, "the key epoch");
         writer.EndField();
     }
 
@@ -77,7 +77,7 @@ internal static class DecisionWriter
         ArgumentNullException.ThrowIfNull(decision.Departments, nameof(decision.Departments));
 
         writer.BeginField(DecisionField.SignalId);
-        writer.WriteRawText(decision.SignalId, nameof(decision.SignalId));
+        writer.WriteRawText(decision.SignalId, "the signal id");
         writer.EndField();
 
         writer.BeginField(DecisionField.IdentifierTypes);
@@ -107,11 +107,11 @@ internal static class DecisionWriter
         ArgumentNullException.ThrowIfNull(decision.Subjects, nameof(decision.Subjects));
 
         writer.BeginField(DecisionField.CaseId);
-        writer.WriteRawText(decision.CaseId, nameof(decision.CaseId));
+        writer.WriteRawText(decision.CaseId, "the case id");
         writer.EndField();
 
         writer.BeginField(DecisionField.Department);
-        writer.WriteRawText(decision.Department, nameof(decision.Department));
+        writer.WriteRawText(decision.Department, "the department code");
         writer.EndField();
 
         writer.BeginField(DecisionField.Subjects);
