@@ -1,7 +1,7 @@
 namespace GsoHitService.Decisions;
 
 /// <summary>
-/// What a content release asks of a department: the subjects (with their tokens) and the fields.
+/// What a content release requests from a department: the subjects (with their tokens) and the fields.
 /// A privacy check 2 decision must approve exactly these, under the same match context.
 /// </summary>
 /// <param name="TokenContext">Token scheme, normaliser profile and key epoch of the request.</param>

@@ -25,8 +25,8 @@ public static class DecisionEncoding
     internal static readonly byte[] DomainLabel = "GSO-HIT-DECISION"u8.ToArray();
 
     /// <summary>
-    /// Encodes a decision. Sets are sorted into canonical order; the result is decoded again to
-    /// check every rule, so a decision that encodes is one that every agent can decode.
+    /// Encodes a decision and sorts its sets into canonical order. The result is decoded again to
+    /// check every rule, so every agent can decode a decision that encodes.
     /// </summary>
     /// <exception cref="ArgumentException">The decision breaks a rule: an invalid id or text, a duplicate or an empty set. The message names the field.</exception>
     public static byte[] Encode(Decision decision)

@@ -9,7 +9,7 @@ namespace GsoHitService.Decisions;
 /// <remarks>
 /// Format version 1 is a JSON object: <c>format</c> (<c>gso-decision</c>), <c>version</c> (1),
 /// <c>payload</c> (the canonical encoding in base64) and <c>signatures</c> (an array of objects with
-/// <c>memberId</c> and the base64 <c>signature</c>). The file holds match tokens, never raw
+/// <c>memberId</c> and the base64 <c>signature</c>). The file contains match tokens, never raw
 /// identifiers. Reading checks the file format only; decode the payload with
 /// <see cref="DecisionEncoding.Decode"/> and check signatures with <see cref="CoreTeamRoster"/>.
 /// </remarks>

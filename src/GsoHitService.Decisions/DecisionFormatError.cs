@@ -35,7 +35,7 @@ public enum DecisionFormatError
     /// <summary>A required field is absent.</summary>
     MissingField,
 
-    /// <summary>A field's value is shorter or longer than its length prefix says.</summary>
+    /// <summary>A field's value is shorter or longer than its length prefix states.</summary>
     FieldLengthMismatch,
 
     /// <summary>A text value is not valid UTF-8, not in Unicode normal form C, empty, too long, or contains a character that is not allowed.</summary>

@@ -19,10 +19,10 @@ namespace GsoHitService.Decisions;
 /// <para>
 /// File format: the line <c>gso-decision-uses 1</c>, then one line per use: decision id, end of
 /// validity and time of use (both Unix seconds), separated by single spaces. A use is written and
-/// flushed to disk before <see cref="TryRecordUse"/> returns, so before the agent answers. At
+/// flushed to disk before <see cref="TryRecordUse"/> returns, so before the agent sends its reply. At
 /// <see cref="Open"/> the file is compacted: expired entries are dropped and the rest is written to
 /// a temporary file that replaces the record in one rename. A last line without its line end (a
-/// write cut off by a crash, whose answer was never sent) is dropped with a warning; any other
+/// write cut off by a crash, whose reply was never sent) is dropped with a warning; any other
 /// damaged line stops the open.
 /// </para>
 /// </remarks>
@@ -56,7 +56,7 @@ public sealed class DecisionUseRecord : IDisposable
     /// Opens (or creates) the record at <paramref name="path"/>, loads the uses that have not
     /// expired and compacts the file.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Another process or instance holds the record.</exception>
+    /// <exception cref="InvalidOperationException">Another process or instance has the record open.</exception>
     /// <exception cref="InvalidDataException">The file is damaged; the message names the line and what to do.</exception>
     /// <exception cref="IOException">The file cannot be read or written.</exception>
     public static DecisionUseRecord Open(string path, TimeProvider timeProvider, ILogger<DecisionUseRecord> logger)
@@ -103,7 +103,7 @@ public sealed class DecisionUseRecord : IDisposable
     /// <param name="decisionId">Id of the decision (printable ASCII without spaces).</param>
     /// <param name="validUntil">End of the decision's validity; the entry is kept until then.</param>
     /// <returns>True when this is the first use; false when the decision was used before.</returns>
-    /// <exception cref="IOException">The use could not be written. The record then refuses every later use until the agent restarts, and the caller must not answer.</exception>
+    /// <exception cref="IOException">The use could not be written. The record then rejects every later use until the agent restarts, and the caller must not reply.</exception>
     public bool TryRecordUse(string decisionId, DateTimeOffset validUntil)
     {
         var idProblem = TextRules.CheckId(decisionId);
@@ -132,8 +132,8 @@ public sealed class DecisionUseRecord : IDisposable
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                // A partly written line must stay the last line of the file, where the next open
-                // drops it; so nothing more is appended in this process.
+                // A partly written line must stay the last line of the file, because the next open
+                // drops only a damaged last line. So nothing more is appended in this process.
                 _faulted = true;
                 Log.UseRecordWriteFailed(_logger, _path, decisionId, exception);
                 throw new IOException($"The use of decision {decisionId} could not be written to {_path}.", exception);
@@ -234,8 +234,9 @@ public sealed class DecisionUseRecord : IDisposable
             stream.Flush(flushToDisk: true);
         }
 
-        // NOTE: the folder is not fsynced after the rename (no .NET API); a power cut right after
-        // a compaction may bring back the previous file, which holds the same uses plus expired ones.
+        // NOTE: the folder is not fsynced after the rename, because .NET has no API for it. A power
+        // cut right after a compaction may bring back the previous file, which has the same uses
+        // plus expired ones.
         File.Move(temporaryPath, path, overwrite: true);
     }
 

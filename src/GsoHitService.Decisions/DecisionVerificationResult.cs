@@ -2,7 +2,7 @@ namespace GsoHitService.Decisions;
 
 /// <summary>
 /// Outcome of <see cref="DecisionVerifier"/>. Only a result with <see cref="IsValid"/> allows the
-/// agent to answer.
+/// agent to reply.
 /// </summary>
 /// <param name="Status">Valid, or the stable reason code of the first check that failed.</param>
 /// <param name="DecisionId">Id of the decision, or null when the payload could not be decoded.</param>

@@ -36,7 +36,7 @@ public enum DecisionVerificationStatus
     /// <summary>The decision does not name this agent's department.</summary>
     DepartmentNotNamed = 9,
 
-    /// <summary>The request asks for something other than exactly what the decision approved.</summary>
+    /// <summary>The request covers something other than exactly what the decision approved.</summary>
     ScopeMismatch = 10,
 
     /// <summary>The decision was already used at this department.</summary>

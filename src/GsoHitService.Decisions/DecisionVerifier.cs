@@ -6,7 +6,7 @@ namespace GsoHitService.Decisions;
 /// <summary>
 /// Verifies, in an agent, the signed decision that a request carries: format, kind, signatures
 /// against the roster, threshold policy, validity period, that this department is named, that
-/// the request asks exactly what was approved, and that the decision was not used here before.
+/// the request covers exactly what was approved, and that the decision was not used here before.
 /// A decision that passes is recorded as used before the result returns.
 /// </summary>
 /// <remarks>
@@ -19,7 +19,7 @@ public sealed class DecisionVerifier(CoreTeamRoster roster, DecisionUseRecord us
     /// <param name="decision">The signed decision from the request.</param>
     /// <param name="department">This agent's department code.</param>
     /// <param name="scope">The request's match context and probes.</param>
-    /// <exception cref="IOException">The use could not be recorded; the agent must not answer.</exception>
+    /// <exception cref="IOException">The use could not be recorded, so the agent must not reply.</exception>
     public DecisionVerificationResult VerifyHitQuery(SignedDecision decision, string department, HitQueryScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -29,8 +29,8 @@ public sealed class DecisionVerifier(CoreTeamRoster roster, DecisionUseRecord us
     /// <summary>Verifies the privacy check 2 decision of a content release.</summary>
     /// <param name="decision">The signed decision from the request.</param>
     /// <param name="department">This agent's department code.</param>
-    /// <param name="scope">The subjects and fields that the release asks for.</param>
-    /// <exception cref="IOException">The use could not be recorded; the agent must not answer.</exception>
+    /// <param name="scope">The subjects and fields that the release requests.</param>
+    /// <exception cref="IOException">The use could not be recorded, so the agent must not reply.</exception>
     public DecisionVerificationResult VerifyContentRelease(SignedDecision decision, string department, ContentReleaseScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -153,7 +153,7 @@ public sealed class DecisionVerifier(CoreTeamRoster roster, DecisionUseRecord us
 
         if (!scope.Fields.ToHashSet(StringComparer.Ordinal).SetEquals(decision.Fields))
         {
-            return $"The request asks for {scope.Fields.Count} fields that differ from the {decision.Fields.Count} approved fields.";
+            return $"The request names {scope.Fields.Count} fields that differ from the {decision.Fields.Count} approved fields.";
         }
 
         var approved = decision.Subjects.ToDictionary(subject => subject.SubjectRef, StringComparer.Ordinal);

@@ -4,7 +4,7 @@ using GsoHitService.Matching;
 namespace GsoHitService.Decisions;
 
 /// <summary>
-/// What a hit query asks of a department: the match context of its tokens and the digest and
+/// What a hit query requests from a department: the match context of its tokens and the digest and
 /// identifier types of its probes. A privacy check 1 decision must approve exactly this.
 /// </summary>
 /// <param name="TokenContext">Token scheme, normaliser profile and key epoch of the request.</param>

@@ -9,7 +9,7 @@ public sealed record DecisionSignature(string MemberId, ReadOnlyMemory<byte> Sig
 
 /// <summary>
 /// A decision payload in the canonical encoding with the signatures collected so far. This is what
-/// travels in a request to an agent and what a decision file holds.
+/// travels in a request to an agent and what a decision file contains.
 /// </summary>
 /// <param name="Payload">The canonical encoding that was signed.</param>
 /// <param name="Signatures">Signatures in the order they were added.</param>

@@ -7,7 +7,7 @@ namespace GsoHitService.Decisions;
 /// <summary>
 /// The SHA-256 digest of a set of subject tokens, with the number of distinct tokens. A privacy
 /// check 1 decision names one per department, and the agent computes one over the probes it
-/// receives: equal digests mean the request asks about exactly the approved tokens.
+/// receives: equal digests mean that the request covers exactly the approved tokens.
 /// </summary>
 /// <remarks>
 /// The hashed bytes are the ASCII domain label <c>GSO-HIT-SUBJECT-SET</c>, a zero byte, the format

@@ -72,7 +72,7 @@ public sealed class DecisionDecodingTests
     }
 
     [Fact]
-    public void Decode_PrivacyCheck1FieldsUnderPrivacyCheck2Kind_IsUnknownField()
+    public void Decode_FieldsOfOtherKind_IsUnknownField()
     {
         var payload = ValidPrivacyCheck1();
         payload.Kind = 2;
@@ -311,7 +311,7 @@ public sealed class DecisionDecodingTests
     }
 
     [Fact]
-    public void Decode_TokensSortedByBytesButNotType_IsNonCanonicalOrder()
+    public void Decode_TokensUnsortedByType_IsNonCanonicalOrder()
     {
         var payload = ValidPrivacyCheck2().Replace(34, [.. UInt16(1), .. Subject("s", Token(3, 1), Token(1, 2))]);
 

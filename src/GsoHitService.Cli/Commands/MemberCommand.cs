@@ -47,7 +47,7 @@ internal static class MemberCommand
 
             using var key = GenerateKey(parseResult.GetRequiredValue(idOption), parseResult.GetRequiredValue(nameOption), role);
 
-            // Checked before the password is asked for; the write itself also refuses to overwrite.
+            // Checked before the password is asked for; the write itself never overwrites either.
             if (File.Exists(path))
             {
                 throw new DecisionCommandException(ExitCodes.InvalidInput, Messages.Format(DecisionStrings.KeyFileExists, path));

@@ -4,7 +4,7 @@ using GsoHitService.Decisions.Keys;
 
 namespace GsoHitService.Cli.Decisions;
 
-/// <summary>Loads decision files, key files and rosters, turning their errors into Dutch messages.</summary>
+/// <summary>Loads decision files, key files and rosters, turning their errors into localised messages.</summary>
 internal static class DecisionFiles
 {
     /// <summary>Reads a decision file and decodes its payload.</summary>
@@ -49,7 +49,7 @@ internal static class DecisionFiles
         }
     }
 
-    /// <summary>Runs a key file operation and turns its errors into Dutch messages.</summary>
+    /// <summary>Runs a key file operation and turns its errors into localised messages.</summary>
     public static T WithKeyFile<T>(string path, Func<T> operation)
     {
         try

@@ -6,7 +6,7 @@ namespace GsoHitService.Cli.Decisions;
 
 /// <summary>
 /// Writes a decision as aligned label-value lines in the user's language. Match tokens appear only
-/// as counts and short fingerprints; a decision holds no raw identifiers.
+/// as counts and short fingerprints; a decision contains no raw identifiers.
 /// </summary>
 internal static class DecisionRenderer
 {

@@ -7,7 +7,7 @@ namespace GsoHitService.Decisions.Canonical;
 
 /// <summary>
 /// Reads the primitives of the canonical encoding and throws <see cref="DecisionFormatException"/>
-/// on anything that is not exactly what the writer produces.
+/// on anything that is not exactly valueName the writer produces.
 /// </summary>
 internal ref struct CanonicalReader(ReadOnlySpan<byte> bytes, string context)
 {
@@ -32,40 +32,40 @@ internal ref struct CanonicalReader(ReadOnlySpan<byte> bytes, string context)
     public ReadOnlySpan<byte> ReadBytes(int count) => Take(count);
 
     /// <summary>Reads the rest of the value as an id.</summary>
-    public string ReadRawId(string what) => ToId(Take(Remaining), what);
+    public string ReadRawId(string valueName) => ToId(Take(Remaining), valueName);
 
     /// <summary>Reads the rest of the value as free text.</summary>
-    public string ReadRawFreeText(string what)
+    public string ReadRawFreeText(string valueName)
     {
-        var text = Decode(Take(Remaining), what);
+        var text = Decode(Take(Remaining), valueName);
         var problem = TextRules.CheckFreeText(text);
-        return problem is null ? text : throw Fail(DecisionFormatError.InvalidText, $"{what} {problem}.");
+        return problem is null ? text : throw Fail(DecisionFormatError.InvalidText, $"{valueName} {problem}.");
     }
 
     /// <summary>Reads a 16-bit length and that many bytes as an id.</summary>
-    public string ReadShortId(string what)
+    public string ReadShortId(string valueName)
     {
         var length = ReadUInt16();
-        return ToId(Take(length), what);
+        return ToId(Take(length), valueName);
     }
 
-    public SubjectToken ReadToken(string what)
+    public SubjectToken ReadToken(string valueName)
     {
         var typeValue = ReadByte();
         if (!IdentifierTypes.IsDefined(typeValue, out var type))
         {
-            throw Fail(DecisionFormatError.InvalidValue, $"{what} has the undefined identifier type {typeValue}.");
+            throw Fail(DecisionFormatError.InvalidValue, $"{valueName} has the undefined identifier type {typeValue}.");
         }
 
         return new SubjectToken(type.Value, new MatchToken(Take(MatchToken.Length)));
     }
 
     /// <summary>Checks that the value was read completely.</summary>
-    public readonly void ExpectEnd(string what)
+    public readonly void ExpectEnd(string valueName)
     {
         if (!IsAtEnd)
         {
-            throw Fail(DecisionFormatError.FieldLengthMismatch, $"{what} is {Remaining} bytes longer than its content.");
+            throw Fail(DecisionFormatError.FieldLengthMismatch, $"{valueName} is {Remaining} bytes longer than its content.");
         }
     }
 
@@ -84,14 +84,14 @@ internal ref struct CanonicalReader(ReadOnlySpan<byte> bytes, string context)
         return slice;
     }
 
-    private readonly string ToId(ReadOnlySpan<byte> bytes, string what)
+    private readonly string ToId(ReadOnlySpan<byte> bytes, string valueName)
     {
-        var text = Decode(bytes, what);
+        var text = Decode(bytes, valueName);
         var problem = TextRules.CheckId(text);
-        return problem is null ? text : throw Fail(DecisionFormatError.InvalidText, $"{what} {problem}.");
+        return problem is null ? text : throw Fail(DecisionFormatError.InvalidText, $"{valueName} {problem}.");
     }
 
-    private readonly string Decode(ReadOnlySpan<byte> bytes, string what)
+    private readonly string Decode(ReadOnlySpan<byte> bytes, string valueName)
     {
         try
         {
@@ -99,7 +99,7 @@ internal ref struct CanonicalReader(ReadOnlySpan<byte> bytes, string context)
         }
         catch (DecoderFallbackException)
         {
-            throw Fail(DecisionFormatError.InvalidText, $"{what} is not valid UTF-8.");
+            throw Fail(DecisionFormatError.InvalidText, $"{valueName} is not valid UTF-8.");
         }
     }
 }

@@ -16,11 +16,11 @@ internal sealed class CanonicalWriter
 
     public void WriteByte(byte value) => _buffer.WriteByte(value);
 
-    public void WriteUInt16(int value, string what)
+    public void WriteUInt16(int value, string valueName)
     {
         if (value is < 0 or > ushort.MaxValue)
         {
-            throw new ArgumentException($"{what} must be between 0 and {ushort.MaxValue}; got {value}.");
+            throw new ArgumentException($"{valueName} must be between 0 and {ushort.MaxValue}; got {value}.");
         }
 
         Span<byte> bytes = stackalloc byte[2];
@@ -43,13 +43,13 @@ internal sealed class CanonicalWriter
     }
 
     /// <summary>Writes the text's UTF-8 bytes without a length prefix (a whole field value).</summary>
-    public void WriteRawText(string value, string what) => _buffer.Write(ToUtf8(value, what));
+    public void WriteRawText(string value, string valueName) => _buffer.Write(ToUtf8(value, valueName));
 
     /// <summary>Writes a 16-bit byte length and the text's UTF-8 bytes (an item inside a value).</summary>
-    public void WriteShortText(string value, string what)
+    public void WriteShortText(string value, string valueName)
     {
-        var bytes = ToUtf8(value, what);
-        WriteUInt16(bytes.Length, $"The UTF-8 length of {what}");
+        var bytes = ToUtf8(value, valueName);
+        WriteUInt16(bytes.Length, $"The UTF-8 length of {valueName}");
         _buffer.Write(bytes);
     }
 
@@ -80,16 +80,16 @@ internal sealed class CanonicalWriter
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static byte[] ToUtf8(string value, string what)
+    private static byte[] ToUtf8(string value, string valueName)
     {
-        ArgumentNullException.ThrowIfNull(value, what);
+        ArgumentNullException.ThrowIfNull(value, valueName);
         try
         {
             return CanonicalReader.StrictUtf8.GetBytes(value);
         }
         catch (System.Text.EncoderFallbackException exception)
         {
-            throw new ArgumentException($"{Capitalize(what)} is not valid Unicode text.", exception);
+            throw new ArgumentException($"{Capitalize(valueName)} is not valid Unicode text.", exception);
         }
     }
 }

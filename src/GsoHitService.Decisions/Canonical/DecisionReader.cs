@@ -27,13 +27,6 @@ internal static class DecisionReader
         return kind == DecisionKind.PrivacyCheck1 ? fields.ToPrivacyCheck1() : fields.ToPrivacyCheck2();
     }
 
-    /// <summary>Reads only the header, for callers that need the kind before anything else.</summary>
-    public static DecisionKind ReadKind(ReadOnlySpan<byte> payload)
-    {
-        var reader = new CanonicalReader(payload, Context);
-        return ReadHeader(ref reader, payload);
-    }
-
     private static DecisionKind ReadHeader(ref CanonicalReader reader, ReadOnlySpan<byte> payload)
     {
         var label = DecisionEncoding.DomainLabel;
@@ -328,44 +321,44 @@ internal static class DecisionReader
             return subjects;
         }
 
-        private static string[] ReadIdSet(ref CanonicalReader value, int maxCount, string what)
+        private static string[] ReadIdSet(ref CanonicalReader value, int maxCount, string valueName)
         {
-            var count = ReadCount(ref value, maxCount, $"{what}s");
+            var count = ReadCount(ref value, maxCount, $"{valueName}s");
             var items = new string[count];
             for (var i = 0; i < count; i++)
             {
-                items[i] = value.ReadShortId($"a {what}");
+                items[i] = value.ReadShortId($"a {valueName}");
                 if (i > 0)
                 {
-                    CheckOrder(ref value, string.CompareOrdinal(items[i - 1], items[i]), what);
+                    CheckOrder(ref value, string.CompareOrdinal(items[i - 1], items[i]), valueName);
                 }
             }
 
             return items;
         }
 
-        private static int ReadCount(ref CanonicalReader value, int maxCount, string what)
+        private static int ReadCount(ref CanonicalReader value, int maxCount, string valueName)
         {
             var count = value.ReadUInt16();
             if (count == 0 || count > maxCount)
             {
-                throw value.Fail(DecisionFormatError.InvalidValue, $"the number of {what} is {count}; it must be 1 to {maxCount}.");
+                throw value.Fail(DecisionFormatError.InvalidValue, $"the number of {valueName} is {count}; it must be 1 to {maxCount}.");
             }
 
             return count;
         }
 
         /// <summary>Checks the comparison of an item with its predecessor: it must be strictly greater.</summary>
-        private static void CheckOrder(ref CanonicalReader value, int comparisonWithPrevious, string what)
+        private static void CheckOrder(ref CanonicalReader value, int comparisonWithPrevious, string valueName)
         {
             if (comparisonWithPrevious == 0)
             {
-                throw value.Fail(DecisionFormatError.DuplicateItem, $"a {what} appears twice.");
+                throw value.Fail(DecisionFormatError.DuplicateItem, $"a {valueName} appears twice.");
             }
 
             if (comparisonWithPrevious > 0)
             {
-                throw value.Fail(DecisionFormatError.NonCanonicalOrder, $"the {what}s are not in ascending order.");
+                throw value.Fail(DecisionFormatError.NonCanonicalOrder, $"the {valueName}s are not in ascending order.");
             }
         }
     }

@@ -136,15 +136,15 @@ internal static class DecisionWriter
         WriteTextSet(writer, DecisionField.Recipients, decision.Recipients, "recipient");
     }
 
-    private static void WriteTextSet(CanonicalWriter writer, DecisionField field, IReadOnlyList<string> items, string what)
+    private static void WriteTextSet(CanonicalWriter writer, DecisionField field, IReadOnlyList<string> items, string valueName)
     {
         ArgumentNullException.ThrowIfNull(items, field.ToString());
 
         writer.BeginField(field);
-        writer.WriteUInt16(items.Count, $"The number of {what}s");
+        writer.WriteUInt16(items.Count, $"The number of {valueName}s");
         foreach (var item in items.Order(StringComparer.Ordinal))
         {
-            writer.WriteShortText(item, $"a {what}");
+            writer.WriteShortText(item, $"a {valueName}");
         }
 
         writer.EndField();

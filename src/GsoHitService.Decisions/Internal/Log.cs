@@ -25,7 +25,7 @@ internal static partial class Log
     public static partial void UseRecordOpened(ILogger logger, string path, int activeCount, int expiredCount);
 
     [LoggerMessage(EventId = 11, EventName = "UseRecordTornLineDropped", Level = LogLevel.Warning,
-        Message = "Dropped the incomplete last line {LineNumber} of the decision use record {Path}; a crash cut it off before its answer was sent")]
+        Message = "Dropped the incomplete last line {LineNumber} of the decision use record {Path}; a crash cut it off before its reply was sent")]
     public static partial void TornLineDropped(ILogger logger, string path, int lineNumber);
 
     [LoggerMessage(EventId = 12, EventName = "UseRecordWriteFailed", Level = LogLevel.Error,

@@ -35,7 +35,7 @@ public sealed class DecisionCommandTests(KerngroepFixture kerngroep) : IClassFix
     }
 
     [Fact]
-    public void Show_PrivacyCheck1_PrintsNoFullTokensOrDigests()
+    public void Show_Digests_AreShortened()
     {
         var decision = KerngroepFixture.PrivacyCheck1();
         var path = kerngroep.WriteDecision(decision);
@@ -138,7 +138,7 @@ public sealed class DecisionCommandTests(KerngroepFixture kerngroep) : IClassFix
     }
 
     [Fact]
-    public void Sign_WrongPassword_IsRefusedAndFileUnchanged()
+    public void Sign_WrongPassword_IsRejectedAndFileUnchanged()
     {
         var path = kerngroep.WriteDecision(KerngroepFixture.PrivacyCheck1());
         var before = File.ReadAllBytes(path);
@@ -157,7 +157,7 @@ public sealed class DecisionCommandTests(KerngroepFixture kerngroep) : IClassFix
     }
 
     [Fact]
-    public void Sign_ExpiredDecision_IsRefused()
+    public void Sign_ExpiredDecision_IsRejected()
     {
         var validity = new ValidityPeriod(DateTimeOffset.UtcNow.AddDays(-7), DateTimeOffset.UtcNow.AddMinutes(-1));
         var path = kerngroep.WriteDecision(KerngroepFixture.PrivacyCheck1(validity));
@@ -172,7 +172,7 @@ public sealed class DecisionCommandTests(KerngroepFixture kerngroep) : IClassFix
     }
 
     [Fact]
-    public void Sign_MalformedDecision_IsRefused()
+    public void Sign_MalformedDecision_IsRejected()
     {
         var path = Path.Combine(kerngroep.Folder, $"{Guid.NewGuid():N}.json");
         var payload = DecisionEncoding.Encode(KerngroepFixture.PrivacyCheck1());
@@ -185,7 +185,7 @@ public sealed class DecisionCommandTests(KerngroepFixture kerngroep) : IClassFix
     }
 
     [Fact]
-    public void Sign_MissingKeyFile_IsRefused()
+    public void Sign_MissingKeyFile_IsRejected()
     {
         var path = kerngroep.WriteDecision(KerngroepFixture.PrivacyCheck1());
 
@@ -227,7 +227,7 @@ public sealed class DecisionCommandTests(KerngroepFixture kerngroep) : IClassFix
     }
 
     [Fact]
-    public void Verify_PrivacyCheck1WithPrivacyOfficerAndOther_IsValid()
+    public void Verify_PrivacyOfficerAndOther_IsValid()
     {
         var path = kerngroep.WriteDecision(KerngroepFixture.PrivacyCheck1());
         Sign(path, "po-1");
@@ -289,7 +289,7 @@ public sealed class DecisionCommandTests(KerngroepFixture kerngroep) : IClassFix
     }
 
     [Fact]
-    public void Verify_AppSettingsWithCoreTeamSection_IsAccepted()
+    public void Verify_AppSettingsFile_IsAccepted()
     {
         var path = kerngroep.WriteDecision(KerngroepFixture.PrivacyCheck1());
         Sign(path, "po-1");

@@ -27,7 +27,7 @@ public sealed class MemberCommandTests(KerngroepFixture kerngroep) : IClassFixtu
     }
 
     [Fact]
-    public void New_ExistingFile_IsRefused()
+    public void New_ExistingFile_IsRejected()
     {
         var path = kerngroep.KeyFile("po-1");
         var before = File.ReadAllBytes(path);
@@ -40,7 +40,7 @@ public sealed class MemberCommandTests(KerngroepFixture kerngroep) : IClassFixtu
     }
 
     [Fact]
-    public void New_UnknownRole_IsRefusedInDutch()
+    public void New_UnknownRole_IsRejectedInDutch()
     {
         var (exitCode, _, error) = CliRunner.Run("member", "new", "--id", "x-1", "--naam", "X", "--rol", "secretaris", "--uitvoer", NewPath(), "--wachtwoordbestand", kerngroep.PasswordFile);
 
@@ -49,7 +49,7 @@ public sealed class MemberCommandTests(KerngroepFixture kerngroep) : IClassFixtu
     }
 
     [Fact]
-    public void New_UnknownRoleInEnglish_IsRefusedInEnglish()
+    public void New_UnknownRoleInEnglish_IsRejectedInEnglish()
     {
         var (exitCode, _, error) = CliRunner.RunInCulture("en-GB", "member", "new", "--id", "x-1", "--naam", "X", "--rol", "secretaris", "--uitvoer", NewPath(), "--wachtwoordbestand", kerngroep.PasswordFile);
 
@@ -58,7 +58,7 @@ public sealed class MemberCommandTests(KerngroepFixture kerngroep) : IClassFixtu
     }
 
     [Fact]
-    public void New_IdWithSpace_IsRefused()
+    public void New_IdWithSpace_IsRejected()
     {
         var (exitCode, _, error) = CliRunner.Run("member", "new", "--id", "p o", "--naam", "X", "--rol", "jurist", "--uitvoer", NewPath(), "--wachtwoordbestand", kerngroep.PasswordFile);
 
@@ -67,7 +67,7 @@ public sealed class MemberCommandTests(KerngroepFixture kerngroep) : IClassFixtu
     }
 
     [Fact]
-    public void New_ShortPassword_IsRefused()
+    public void New_ShortPassword_IsRejected()
     {
         var passwordFile = Path.Combine(kerngroep.Folder, $"{Guid.NewGuid():N}.txt");
         File.WriteAllText(passwordFile, "kort\n");
@@ -86,7 +86,7 @@ public sealed class MemberCommandTests(KerngroepFixture kerngroep) : IClassFixtu
 
     [Fact]
     [UnsupportedOSPlatform("windows")]
-    public void New_PasswordFileReadableByOthers_IsRefused()
+    public void New_PasswordFileReadableByOthers_IsRejected()
     {
         var passwordFile = Path.Combine(kerngroep.Folder, $"{Guid.NewGuid():N}.txt");
         File.WriteAllText(passwordFile, KerngroepFixture.Password);

@@ -6,7 +6,7 @@ namespace GsoHitService.Cli.Tests.Decisions;
 public sealed class PasswordEnvironmentCollection;
 
 /// <summary>
-/// Tests that set the process-wide password variable; they run alone, so that no other test sees it.
+/// Tests that set the process-wide password variable; they run alone, so that no other test reads it.
 /// </summary>
 [Collection(nameof(PasswordEnvironmentCollection))]
 public sealed class PasswordEnvironmentTests(KerngroepFixture kerngroep) : IClassFixture<KerngroepFixture>
@@ -33,7 +33,7 @@ public sealed class PasswordEnvironmentTests(KerngroepFixture kerngroep) : IClas
     }
 
     [Fact]
-    public void Sign_NoPasswordSourceAndNoTerminal_ExplainsOptions()
+    public void Sign_NoPassword_ExplainsOptions()
     {
         Assert.SkipUnless(Console.IsInputRedirected, "Needs standard input that is not a terminal, as under the test runner in CI.");
         var path = kerngroep.WriteDecision(KerngroepFixture.PrivacyCheck1());
