@@ -8,6 +8,26 @@ namespace GsoHitService.Decisions;
 /// </summary>
 public readonly record struct SubjectToken(IdentifierType Type, MatchToken Token)
 {
+    /// <summary>
+    /// Splits a probe group (tokens of one type, concatenated as on the wire) into subject tokens.
+    /// </summary>
+    /// <exception cref="ArgumentException">The length is not a multiple of 32 bytes.</exception>
+    public static SubjectToken[] FromConcatenated(IdentifierType type, ReadOnlySpan<byte> tokens)
+    {
+        if (tokens.Length % MatchToken.Length != 0)
+        {
+            throw new ArgumentException($"A probe group is a whole number of {MatchToken.Length}-byte tokens; got {tokens.Length} bytes.", nameof(tokens));
+        }
+
+        var result = new SubjectToken[tokens.Length / MatchToken.Length];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = new SubjectToken(type, new MatchToken(tokens.Slice(i * MatchToken.Length, MatchToken.Length)));
+        }
+
+        return result;
+    }
+
     /// <summary>Compares the type and all 32 token bytes.</summary>
     public bool Equals(SubjectToken other) => Type == other.Type && Token.Equals(other.Token);
 

@@ -80,4 +80,26 @@ public sealed class SubjectSetDigestTests
 
         Assert.Equal($"{digest.ToHex()[..8]} (2 tokens)", digest.ToString());
     }
+
+    [Fact]
+    public void FromConcatenated_TwoTokens_SplitsInOrder()
+    {
+        var first = Samples.Token(IdentifierType.Iban, 1);
+        var second = Samples.Token(IdentifierType.Iban, 2);
+        var bytes = new byte[64];
+        first.Token.CopyTo(bytes);
+        second.Token.CopyTo(bytes.AsSpan(32));
+
+        var tokens = SubjectToken.FromConcatenated(IdentifierType.Iban, bytes);
+
+        Assert.Equal([first, second], tokens);
+    }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(33)]
+    public void FromConcatenated_PartialToken_Throws(int length)
+    {
+        Assert.Throws<ArgumentException>(() => SubjectToken.FromConcatenated(IdentifierType.Bsn, new byte[length]));
+    }
 }
