@@ -66,12 +66,14 @@ public sealed class CoreTeamRoster
         ArgumentNullException.ThrowIfNull(decision);
 
         var message = SignatureMessage.Create(kind, decision.Payload.Span);
-        var outcomes = new List<SignatureOutcome>(decision.Signatures.Count);
+        // A decision mapped from a request may carry no signature list at all; that is no signature.
+        var signatures = decision.Signatures ?? [];
+        var outcomes = new List<SignatureOutcome>(signatures.Count);
         var signers = new HashSet<string>(StringComparer.Ordinal);
         var validMembers = new List<CoreTeamMember>();
         DecisionVerificationStatus? firstProblem = null;
 
-        foreach (var signature in decision.Signatures)
+        foreach (var signature in signatures)
         {
             var memberId = signature?.MemberId ?? "";
             var member = FindMember(memberId);

@@ -335,6 +335,16 @@ public sealed class DecisionVerifierTests : IDisposable
     }
 
     [Fact]
+    public void VerifyHitQuery_NullSignatureList_IsThresholdNotMet()
+    {
+        var signed = SignedPrivacyCheck1() with { Signatures = null! };
+
+        var result = _verifier.VerifyHitQuery(signed, Department, ProbeScope());
+
+        Assert.Equal(DecisionVerificationStatus.ThresholdNotMet, result.Status);
+    }
+
+    [Fact]
     public void VerifyHitQuery_NullSignatureEntry_DoesNotThrow()
     {
         var signed = SignedPrivacyCheck1();

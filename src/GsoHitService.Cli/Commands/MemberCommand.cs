@@ -45,7 +45,9 @@ internal static class MemberCommand
                 throw new DecisionCommandException(ExitCodes.InvalidInput, Messages.Format(DecisionStrings.InvalidRole, roleText));
             }
 
-            using var key = GenerateKey(parseResult.GetRequiredValue(idOption), parseResult.GetRequiredValue(nameOption), role);
+            // Names typed on some systems arrive decomposed (NFD); key files store the composed form.
+            var name = parseResult.GetRequiredValue(nameOption).Normalize(System.Text.NormalizationForm.FormC);
+            using var key = GenerateKey(parseResult.GetRequiredValue(idOption), name, role);
 
             // Checked before the password is asked for; the write itself never overwrites either.
             if (File.Exists(path))

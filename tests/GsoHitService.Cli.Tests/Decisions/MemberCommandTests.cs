@@ -58,6 +58,18 @@ public sealed class MemberCommandTests(KerngroepFixture kerngroep) : IClassFixtu
     }
 
     [Fact]
+    public void New_DecomposedName_IsStoredComposed()
+    {
+        var path = NewPath();
+        CliRunner.Run("member", "new", "--id", "x-1", "--naam", "Rene\u0301 Smit", "--rol", "jurist", "--uitvoer", path, "--wachtwoordbestand", kerngroep.PasswordFile);
+
+        var (exitCode, output, _) = CliRunner.Run("member", "export-public", path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("\"René Smit\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void New_IdWithSpace_IsRejected()
     {
         var (exitCode, _, error) = CliRunner.Run("member", "new", "--id", "p o", "--naam", "X", "--rol", "jurist", "--uitvoer", NewPath(), "--wachtwoordbestand", kerngroep.PasswordFile);
