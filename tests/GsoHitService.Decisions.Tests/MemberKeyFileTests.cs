@@ -153,6 +153,7 @@ public sealed class MemberKeyFileTests : IDisposable
         { "unknown property", json => json["extra"] = 1 },
         { "unknown property", json => json["kdf"]!.AsObject()["extra"] = 1 },
         { "role", json => json["role"] = "Secretaris" },
+        { "role", json => json["role"] = "4" },
         { "member id", json => json["memberId"] = "met spatie" },
         { "base64", json => json["cipher"]!["nonce"] = "!!" },
         { "12 bytes", json => json["cipher"]!["nonce"] = Convert.ToBase64String(new byte[11]) },

@@ -290,7 +290,9 @@ public static class MemberKeyFile
 
             var memberId = reader.GetString("memberId");
             var name = reader.GetString("name");
-            if (!Enum.TryParse<CoreTeamRole>(reader.GetString("role"), ignoreCase: false, out var role) || !Enum.IsDefined(role))
+            // Only the role names: Enum.TryParse alone would also take numbers such as "4".
+            var roleName = reader.GetString("role");
+            if (!Enum.GetNames<CoreTeamRole>().Contains(roleName, StringComparer.Ordinal) || !Enum.TryParse<CoreTeamRole>(roleName, out var role))
             {
                 throw Invalid(path, "its 'role' is not a kerngroep role");
             }
