@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace GsoHitService.Matching;
@@ -135,6 +136,7 @@ public static class IdentifierNormalizer
     /// <paramref name="destination"/> is too small for the encoding, or <paramref name="options"/>
     /// declares a date format that is not supported.
     /// </exception>
+    [SkipLocalsInit] // The stack buffer is only read where the normaliser wrote it.
     public static bool TryWriteEncoded(
         IdentifierType type,
         ReadOnlySpan<char> value,
