@@ -27,7 +27,7 @@ public static class IdentifierNormalizer
     /// </remarks>
     public const int MaxEncodedLength = 2 + (2 + SurnamePrefixes.MaxLength) + (2 + Surnames.MaxLength) + (2 + BirthDates.Length);
 
-    // The longest single-field canonical form: an IBAN.
+    // Maximum length of a single-field canonical form, reached by an IBAN.
     private const int MaxSingleFieldLength = Ibans.MaxLength;
 
     /// <summary>
@@ -39,8 +39,9 @@ public static class IdentifierNormalizer
     public static CanonicalIdentifier Normalize(IdentifierType type, string value, ColumnOptions? options = null) =>
         TryNormalize(type, value, options, out var result, out var error) ? result : throw new IdentifierValidationException(error);
 
-    /// <summary>Normalises a value given as one text, without throwing.</summary>
+    /// <summary>Normalises a value given as one text, without throwing for invalid values.</summary>
     /// <exception cref="ArgumentException"><paramref name="options"/> declares a date format that is not supported.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not a defined identifier type.</exception>
     public static bool TryNormalize(
         IdentifierType type,
         string? value,

@@ -70,7 +70,7 @@ public sealed class DigitNumberTests
     }
 
     [Fact]
-    public void Normalize_RsinAndBsnOfSameDigits_AreDifferentIdentifiers()
+    public void Normalize_RsinAndBsnDigits_Differ()
     {
         var bsn = IdentifierNormalizer.Normalize(IdentifierType.Bsn, "999990019");
         var rsin = IdentifierNormalizer.Normalize(IdentifierType.Rsin, "999990019");
