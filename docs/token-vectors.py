@@ -35,11 +35,12 @@ TYPE_NAMES = {
 }
 
 # (type, input as given to `gso token`, canonical fields). All values are fictitious or
-# published examples: 123456782 passes the elfproef, NL91ABNA0417164300 is the usual example IBAN.
+# published examples: 999990019 is a BSN from the RvIG test range, NL91ABNA0417164300 is the
+# usual example IBAN.
 VECTORS = [
-    (1, "123456782", ["123456782"]),
-    (1, "1234.56.782", ["123456782"]),
-    (2, "123456782", ["123456782"]),
+    (1, "999990019", ["999990019"]),
+    (1, "9999.90.019", ["999990019"]),
+    (2, "999990019", ["999990019"]),
     (3, "12345678", ["12345678"]),
     (4, "000012345678", ["000012345678"]),
     (5, "0363200000123456", ["0363200000123456"]),

@@ -23,7 +23,7 @@ public sealed class MatchingKeyFileTests : IDisposable
 
         using var writtenTokenizer = new MatchTokenizer(written);
         using var readTokenizer = new MatchTokenizer(read);
-        var identifier = new CanonicalIdentifier(IdentifierType.Bsn, ["123456782"]);
+        var identifier = new CanonicalIdentifier(IdentifierType.Bsn, ["999990019"]);
         Assert.Equal(writtenTokenizer.ComputeToken(identifier), readTokenizer.ComputeToken(identifier));
     }
 
@@ -164,7 +164,7 @@ public sealed class MatchingKeyFileTests : IDisposable
         using var tokenizer = new MatchTokenizer(key);
         using var expected = TestKeys.VectorKey();
         using var expectedTokenizer = new MatchTokenizer(expected);
-        var identifier = new CanonicalIdentifier(IdentifierType.Bsn, ["123456782"]);
+        var identifier = new CanonicalIdentifier(IdentifierType.Bsn, ["999990019"]);
         Assert.Equal(expectedTokenizer.ComputeToken(identifier), tokenizer.ComputeToken(identifier));
     }
 
