@@ -12,6 +12,7 @@ internal static class GsoCommandLine
     public static RootCommand Create()
     {
         var root = new RootCommand(CliStrings.RootDescription);
+        root.Subcommands.Add(NormalizeCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
 
