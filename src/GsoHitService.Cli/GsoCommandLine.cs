@@ -17,6 +17,13 @@ internal static class GsoCommandLine
         root.Subcommands.Add(NormalizeCommand.Create());
         root.Subcommands.Add(MemberCommand.Create());
         root.Subcommands.Add(DecisionCommand.Create());
+        root.Subcommands.Add(SignalCommand.Create());
+        root.Subcommands.Add(PrivacyCheck1Command.Create());
+        root.Subcommands.Add(PrivacyCheck2Command.Create());
+        root.Subcommands.Add(PrivacyCheck3Command.Create());
+        root.Subcommands.Add(QueryCommand.Create());
+        root.Subcommands.Add(ReleaseCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
 
         return root;
     }
