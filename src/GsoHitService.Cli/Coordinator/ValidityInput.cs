@@ -25,14 +25,14 @@ internal static class ValidityInput
         var from = fromText is null ? now : Parse(fromText, "--geldig-vanaf", timeProvider.LocalTimeZone);
         var until = Parse(untilText, "--geldig-tot", timeProvider.LocalTimeZone);
 
-        if (until <= from)
-        {
-            throw new CoordinatorCommandException(ExitCodes.InvalidInput, SignalStrings.ValidityEndBeforeStart);
-        }
-
         if (until <= now)
         {
             throw new CoordinatorCommandException(ExitCodes.InvalidInput, SignalStrings.ValidityEndPassed);
+        }
+
+        if (until <= from)
+        {
+            throw new CoordinatorCommandException(ExitCodes.InvalidInput, SignalStrings.ValidityEndBeforeStart);
         }
 
         return (from, until);
