@@ -159,23 +159,28 @@ internal static class CoordinatorErrors
         }
 
         var causes = Causes(exception.Status.DebugException).ToList();
-        if (causes.OfType<AuthenticationException>().Any())
+        var httpErrors = causes.OfType<HttpRequestException>().Select(cause => cause.HttpRequestError).ToList();
+        if (causes.OfType<AuthenticationException>().Any() || httpErrors.Contains(HttpRequestError.SecureConnectionError))
         {
             return Messages.Format(CoordinatorStrings.ErrorTlsFailed, settings.Address, settings.Certificate.Path);
         }
 
-        if (causes.OfType<SocketException>().FirstOrDefault() is { } socket)
+        var socketErrors = causes.OfType<SocketException>().Select(cause => cause.SocketErrorCode).ToList();
+        if (httpErrors.Contains(HttpRequestError.NameResolutionError) || socketErrors.Any(code => code is SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain))
         {
-            var template = socket.SocketErrorCode is SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain
-                ? CoordinatorStrings.ErrorHostNotFound
-                : CoordinatorStrings.ErrorUnreachable;
-            return Messages.Format(template, settings.Address, settings.Address.IdnHost);
+            return Messages.Format(CoordinatorStrings.ErrorHostNotFound, settings.Address, settings.Address.IdnHost);
         }
 
-        if (causes.OfType<IOException>().Any())
+        if (httpErrors.Contains(HttpRequestError.ConnectionError) || socketErrors.Count > 0)
         {
-            // The server closed the connection during or right after the handshake; with TLS 1.3
-            // this is how a rejected client certificate shows on the client side.
+            return Messages.Format(CoordinatorStrings.ErrorUnreachable, settings.Address, settings.Address.IdnHost);
+        }
+
+        if (causes.Any(cause => cause is HttpRequestException or IOException))
+        {
+            // The TCP connection was made (no socket error), and the server closed it while TLS
+            // and HTTP/2 were set up. With TLS 1.3 this is how a rejected client certificate
+            // shows on the client side: the handshake completes first, then the server hangs up.
             return Messages.Format(CoordinatorStrings.ErrorConnectionClosed, settings.Address, settings.Certificate.Path);
         }
 

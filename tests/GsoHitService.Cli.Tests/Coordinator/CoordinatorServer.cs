@@ -31,15 +31,27 @@ public sealed class CoordinatorServer : IAsyncLifetime
 
     public Uri Address => new(_app!.Urls.First());
 
-    /// <summary>The connection options of every coordinator command, for this server.</summary>
-    public string[] ConnectionArguments(int timeoutSeconds = 10) =>
-    [
-        "--coordinator", Address.ToString(),
-        "--certificaat", ClientFiles.Certificate,
-        "--sleutel", ClientFiles.PrivateKey,
-        "--ca", ClientFiles.CaCertificate,
-        "--timeout", timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    ];
+    /// <summary>
+    /// The connection options of every coordinator command, for this server. An override replaces
+    /// an option's value; a null value leaves the option out.
+    /// </summary>
+    public string[] ConnectionArguments(int timeoutSeconds = 10, params (string Option, string? Value)[] overrides)
+    {
+        var options = new Dictionary<string, string?>
+        {
+            ["--coordinator"] = Address.ToString(),
+            ["--certificaat"] = ClientFiles.Certificate,
+            ["--sleutel"] = ClientFiles.PrivateKey,
+            ["--ca"] = ClientFiles.CaCertificate,
+            ["--timeout"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (option, value) in overrides)
+        {
+            options[option] = value;
+        }
+
+        return options.Where(option => option.Value is not null).SelectMany(option => new[] { option.Key, option.Value! }).ToArray();
+    }
 
     public async ValueTask InitializeAsync()
     {
