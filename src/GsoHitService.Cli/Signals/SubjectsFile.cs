@@ -177,17 +177,21 @@ internal static class SubjectsFile
         var rest = text.ReadToEnd();
 
         var rows = new List<(long Line, string[] Cells)>();
+        long nextLine = linesBefore + 1;
         using (var reader = Sep.New(separator).Reader(options => options with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(rest))
         {
             foreach (var row in reader)
             {
-                // Sep counts lines from 1 in the text after the header, including quoted line breaks.
-                long line = row.LineNumberFrom + linesBefore;
                 var cells = new string[row.ColCount];
                 for (var i = 0; i < cells.Length; i++)
                 {
                     cells[i] = row[i].ToString();
                 }
+
+                // Counted here because a quoted cell may contain line breaks; Sep 0.18's own line
+                // numbers are wrong for such rows.
+                var line = nextLine;
+                nextLine += 1 + cells.Sum(cell => cell.Count(character => character == '\n'));
 
                 if (cells.All(string.IsNullOrWhiteSpace))
                 {
