@@ -4,7 +4,6 @@ using GsoHitService.Cli.Coordinator;
 using GsoHitService.Cli.Decisions;
 using GsoHitService.Cli.Resources;
 using GsoHitService.Cli.Signals;
-using GsoHitService.Protocol;
 using GsoHitService.Protocol.V1;
 
 namespace GsoHitService.Cli.Commands;
@@ -81,7 +80,7 @@ internal static class SignalCommand
         {
             reply = await context.Client.RegisterSignalAsync(request, context.CallOptions());
         }
-        catch (RpcException exception) when (exception.Trailers.GetValue(CoordinatorErrorCodes.ReasonTrailer) == CoordinatorErrorCodes.ReasonInvalidIdentifier)
+        catch (RpcException exception) when (CoordinatorErrors.IsIdentifierRefusal(exception))
         {
             // The local check uses the same rules, so this means the coordinator runs other rules
             // (another normaliser profile); the label tells the user which subject to look at.

@@ -40,10 +40,14 @@ internal static class CoordinatorErrors
         return new CoordinatorFailure(exitCode, message ?? DescribeStatus(exception));
     }
 
+    /// <summary>Returns whether the refusal is about one identifier of the request (invalid or duplicate).</summary>
+    public static bool IsIdentifierRefusal(RpcException exception) =>
+        exception.Trailers.GetValue(CoordinatorErrorCodes.ReasonTrailer) is CoordinatorErrorCodes.ReasonInvalidIdentifier or CoordinatorErrorCodes.ReasonDuplicateIdentifier;
+
     /// <summary>
-    /// Describes an invalid identifier from the identifier trailers: the subject (by its label
-    /// when <paramref name="subjectLabel"/> knows it), the identifier's position and type, and the
-    /// rule it broke. Never the value.
+    /// Describes an invalid or duplicate identifier from the identifier trailers: the subject (by
+    /// its label when <paramref name="subjectLabel"/> knows it), the identifier's position and
+    /// type, and the rule it broke. Never the value.
     /// </summary>
     public static string DescribeInvalidIdentifier(Metadata trailers, Func<int, string?> subjectLabel)
     {
@@ -51,10 +55,19 @@ internal static class CoordinatorErrors
         var identifierIndex = ReadIndex(trailers, CoordinatorErrorCodes.IdentifierIndexTrailer);
         var typeName = trailers.GetValue(CoordinatorErrorCodes.IdentifierTypeTrailer);
         var ruleName = trailers.GetValue(CoordinatorErrorCodes.IdentifierRuleTrailer);
+        var knownType = IdentifierTypes.TryParse(typeName, out var type);
 
-        var rule = IdentifierTypes.TryParse(typeName, out var type) && Enum.TryParse<IdentifierRule>(ruleName, ignoreCase: false, out var parsedRule) && Enum.IsDefined(parsedRule)
-            ? IdentifierMessages.Describe(new IdentifierError(type, parsedRule))
-            : CoordinatorStrings.ReasonInvalidIdentifierUnknownRule;
+        string rule;
+        if (trailers.GetValue(CoordinatorErrorCodes.ReasonTrailer) == CoordinatorErrorCodes.ReasonDuplicateIdentifier)
+        {
+            rule = Messages.Format(CoordinatorStrings.ReasonDuplicateIdentifier, knownType ? IdentifierMessages.GetTypeName(type) : typeName ?? "?");
+        }
+        else
+        {
+            rule = knownType && Enum.TryParse<IdentifierRule>(ruleName, ignoreCase: false, out var parsedRule) && Enum.IsDefined(parsedRule)
+                ? IdentifierMessages.Describe(new IdentifierError(type, parsedRule))
+                : CoordinatorStrings.ReasonInvalidIdentifierUnknownRule;
+        }
 
         if (subjectIndex is not { } subject || identifierIndex is not { } identifier)
         {
@@ -82,7 +95,7 @@ internal static class CoordinatorErrors
 
         return reason switch
         {
-            CoordinatorErrorCodes.ReasonInvalidIdentifier => DescribeInvalidIdentifier(trailers, _ => null),
+            CoordinatorErrorCodes.ReasonInvalidIdentifier or CoordinatorErrorCodes.ReasonDuplicateIdentifier => DescribeInvalidIdentifier(trailers, _ => null),
             CoordinatorErrorCodes.ReasonInvalidRequest => WithDetail(CoordinatorStrings.ReasonInvalidRequest, exception),
             CoordinatorErrorCodes.ReasonSignalNotFound => CoordinatorStrings.ReasonSignalNotFound,
             CoordinatorErrorCodes.ReasonDecisionNotFound => CoordinatorStrings.ReasonDecisionNotFound,

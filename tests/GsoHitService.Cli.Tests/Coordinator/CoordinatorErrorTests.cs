@@ -43,6 +43,8 @@ public sealed class CoordinatorErrorTests : IClassFixture<CoordinatorServer>
     [InlineData(StatusCode.Unavailable, CoordinatorErrorCodes.ReasonReleaseFailed, ExitCodes.Failure, "geen gegevens vrijgegeven")]
     [InlineData(StatusCode.PermissionDenied, CoordinatorErrorCodes.ReasonMemberMismatch, ExitCodes.Failure, "hoort niet bij het opgegeven lid")]
     [InlineData(StatusCode.PermissionDenied, CoordinatorErrorCodes.ReasonNoPrivacyCheck3, ExitCodes.Failure, "geen privacycheck 3 vastgelegd")]
+    [InlineData(StatusCode.InvalidArgument, CoordinatorErrorCodes.ReasonInvalidIdentifier, ExitCodes.InvalidInput, "keurt een identificatiegegeven af")]
+    [InlineData(StatusCode.InvalidArgument, CoordinatorErrorCodes.ReasonDuplicateIdentifier, ExitCodes.InvalidInput, "hetzelfde gegeven")]
     [InlineData(StatusCode.Internal, CoordinatorErrorCodes.ReasonInternalError, ExitCodes.Failure, "Er ging iets mis bij de coördinator")]
     public async Task Call_Refused_ExplainsReason(StatusCode status, string reason, int exitCode, string expected)
     {

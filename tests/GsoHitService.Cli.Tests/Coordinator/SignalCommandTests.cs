@@ -167,6 +167,25 @@ public sealed class SignalCommandTests : IClassFixture<CoordinatorServer>
     }
 
     [Fact]
+    public async Task Register_CoordinatorFindsDuplicate_NamesSubjectAndType()
+    {
+        _server.Fake.OnRegisterSignal = (_, _) => throw FakeCoordinator.Refusal(
+            StatusCode.InvalidArgument,
+            CoordinatorErrorCodes.ReasonDuplicateIdentifier,
+            (CoordinatorErrorCodes.SubjectIndexTrailer, "0"),
+            (CoordinatorErrorCodes.IdentifierIndexTrailer, "1"),
+            (CoordinatorErrorCodes.IdentifierTypeTrailer, "kvk"));
+        var subjects = _server.Folder.WriteFile($"{Guid.NewGuid():N}.json", """
+            [ { "label": "Betrokkene A", "soort": "organisatie", "identificaties": [ { "type": "kvk", "waarde": "12345678" }, { "type": "kvk", "waarde": "87654321" } ] } ]
+            """);
+
+        var (exitCode, _, error) = await Register(subjects);
+
+        Assert.Equal(ExitCodes.InvalidInput, exitCode);
+        Assert.Contains("identificatiegegeven 2 van Betrokkene A (betrokkene 1) af: het is hetzelfde gegeven (KvK-nummer)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Register_MissingSubjectsFile_ExitsTwo()
     {
         var (exitCode, _, error) = await Register(_server.Folder.Combine("bestaat-niet.json"));
