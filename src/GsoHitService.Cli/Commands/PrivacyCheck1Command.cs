@@ -12,7 +12,7 @@ using IdentifierType = GsoHitService.Matching.IdentifierType;
 namespace GsoHitService.Cli.Commands;
 
 /// <summary>
-/// <c>gso pc1 prepare</c>: asks the coordinator to prepare a privacy check 1 decision (which
+/// <c>gso pc1 prepare</c>: has the coordinator prepare a privacy check 1 decision (which
 /// departments may be asked about which subjects) and writes it to a decision file that the
 /// kerngroep members sign.
 /// </summary>

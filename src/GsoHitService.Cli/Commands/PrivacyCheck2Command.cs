@@ -8,7 +8,7 @@ using GsoHitService.Protocol.V1;
 namespace GsoHitService.Cli.Commands;
 
 /// <summary>
-/// <c>gso pc2 prepare</c>: asks the coordinator to prepare a privacy check 2 decision (which
+/// <c>gso pc2 prepare</c>: has the coordinator prepare a privacy check 2 decision (which
 /// fields one department may release about which subjects of a case, to whom) and writes it to a
 /// decision file that the kerngroep members sign.
 /// </summary>

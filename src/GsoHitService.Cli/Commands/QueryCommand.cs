@@ -14,8 +14,8 @@ namespace GsoHitService.Cli.Commands;
 internal static class QueryCommand
 {
     /// <summary>
-    /// Default deadline of <c>gso query run</c>: the coordinator asks every agent with its own
-    /// deadline and answers when all have answered or timed out.
+    /// Default deadline of <c>gso query run</c>: the coordinator calls every agent with its own
+    /// deadline and replies when all agents have replied or timed out.
     /// </summary>
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(120);
 

@@ -7,7 +7,7 @@ using GsoHitService.Protocol.V1;
 namespace GsoHitService.Cli.Commands;
 
 /// <summary>
-/// <c>gso release request</c> and <c>gso release show</c>: asks a department for content under a
+/// <c>gso release request</c> and <c>gso release show</c>: requests content from a department under a
 /// recorded privacy check 2 decision, and shows the released content that a case-team member may
 /// see under privacy check 3.
 /// </summary>

@@ -83,7 +83,7 @@ internal static class SignalCommand
         catch (RpcException exception) when (CoordinatorErrors.IsIdentifierRefusal(exception))
         {
             // The local check uses the same rules, so this means the coordinator runs other rules
-            // (another normaliser profile); the label tells the user which subject to look at.
+            // (another normaliser profile). The label points the user to the subject.
             var described = CoordinatorErrors.DescribeInvalidIdentifier(
                 exception.Trailers,
                 index => index >= 0 && index < request.Subjects.Count ? request.Subjects[index].Label : null);
@@ -154,7 +154,7 @@ internal static class SignalCommand
         }
     }
 
-    /// <summary>Lists subjects with their ids and identifier types; identifier values never leave the coordinator.</summary>
+    /// <summary>Lists subjects with their ids and identifier types. The coordinator returns no identifier values.</summary>
     private static void WriteSubjects(IReadOnlyCollection<SubjectView> subjects, TextWriter output)
     {
         output.WriteLine(Messages.Format(SignalStrings.SubjectsHeader, subjects.Count));

@@ -7,7 +7,7 @@ using GsoHitService.Protocol.V1;
 namespace GsoHitService.Cli.Commands;
 
 /// <summary>
-/// <c>gso status</c>: each agent that the coordinator knows, with whether it is reachable, its
+/// <c>gso status</c>: each agent configured at the coordinator, with whether it is reachable, its
 /// index state and freshness, and whether its token scheme, profile and key epoch match.
 /// </summary>
 internal static class StatusCommand

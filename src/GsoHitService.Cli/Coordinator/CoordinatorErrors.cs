@@ -9,14 +9,14 @@ using GsoHitService.Protocol;
 
 namespace GsoHitService.Cli.Coordinator;
 
-/// <summary>A failed call as the user sees it: a message that says what to do, and the exit code.</summary>
+/// <summary>A failed call as the user sees it: a message with the next step, and the exit code.</summary>
 internal sealed record CoordinatorFailure(int ExitCode, string Message);
 
 /// <summary>
 /// Turns a failed call into a message in the user's language. The coordinator's reason trailer
 /// (<see cref="CoordinatorErrorCodes.ReasonTrailer"/>) picks the message where it is present;
-/// otherwise the status code does, and a transport failure (no connection, TLS rejected) is told
-/// apart from a refusal by the coordinator.
+/// otherwise the status code does. A transport failure (no connection, TLS rejected) gets its own
+/// message, apart from the refusals of the coordinator.
 /// </summary>
 internal static class CoordinatorErrors
 {
@@ -46,7 +46,7 @@ internal static class CoordinatorErrors
 
     /// <summary>
     /// Describes an invalid or duplicate identifier from the identifier trailers: the subject (by
-    /// its label when <paramref name="subjectLabel"/> knows it), the identifier's position and
+    /// its label when <paramref name="subjectLabel"/> returns one), the identifier's position and
     /// type, and the rule it broke. Never the value.
     /// </summary>
     public static string DescribeInvalidIdentifier(Metadata trailers, Func<int, string?> subjectLabel)

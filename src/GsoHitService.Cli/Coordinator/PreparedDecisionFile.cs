@@ -10,7 +10,7 @@ namespace GsoHitService.Cli.Coordinator;
 
 /// <summary>
 /// Writes a decision that the coordinator prepared to a decision file for the kerngroep to sign,
-/// after checking that the signed payload says what the user asked for. The members see the
+/// after checking that the payload to be signed matches the request. The members see the
 /// payload with <c>gso decision show</c>; this check catches a wrong decision before it reaches them.
 /// </summary>
 internal static class PreparedDecisionFile

@@ -5,7 +5,7 @@ namespace GsoHitService.Cli.Coordinator;
 /// <summary>
 /// Keeps the reason of the last server certificate that the channel provider rejected. The
 /// provider reports a rejection only in its log (event <c>ServerCertificateRejected</c>), while the
-/// gRPC call fails with a generic status; this lets the command say why.
+/// gRPC call fails with a generic status. Keeping the reason lets the command explain the failure.
 /// </summary>
 internal sealed class ServerCertificateRejections : ILoggerProvider, ILogger
 {

@@ -11,7 +11,7 @@ namespace GsoHitService.Cli.Coordinator;
 /// </summary>
 internal static class SettingsFile
 {
-    // A settings file holds a few paths; anything larger is not one.
+    // A settings file contains a few paths, so anything larger is not one.
     private const long MaxFileBytes = 64 * 1024;
 
     public static IReadOnlyDictionary<string, JsonElement> Read(string path)

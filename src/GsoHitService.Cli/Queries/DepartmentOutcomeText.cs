@@ -11,8 +11,8 @@ namespace GsoHitService.Cli.Queries;
 /// </summary>
 /// <remarks>
 /// The coordinator's reason starts with a stable code and a colon, followed by a Dutch
-/// explanation. In Dutch the explanation is shown, because it can be more specific than a text
-/// per code; in other languages the text per code, so that no Dutch appears in English output.
+/// explanation. Dutch output shows that explanation, because it can be more specific than a text
+/// per code. Other languages show the text per code, so that no Dutch appears in English output.
 /// </remarks>
 internal static class DepartmentOutcomeText
 {
@@ -59,7 +59,7 @@ internal static class DepartmentOutcomeText
             return ownText;
         }
 
-        // An unknown code with no explanation still tells an operator something.
+        // An unknown code without explanation is still shown, because an operator can look it up.
         return explanation.Length > 0 ? explanation : reason.Trim();
     }
 

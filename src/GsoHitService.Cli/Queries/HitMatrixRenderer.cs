@@ -6,10 +6,10 @@ using GsoHitService.Protocol.V1;
 namespace GsoHitService.Cli.Queries;
 
 /// <summary>
-/// Writes a hit query result as a plain-text hit matrix: a header with the query, signal and
-/// decision, the matrix (subjects by departments), optionally the same per identifier type, each
-/// department's outcome with its index freshness, a legend and the case. Used by
-/// <c>gso query run</c>, <c>gso query show</c> and the demo.
+/// Writes a hit query result as a plain-text hit matrix with subjects as rows and departments as
+/// columns. Around it come the query, signal and decision, optionally the same matrix per
+/// identifier type, each department's outcome with its index freshness, a legend and the case.
+/// Used by <c>gso query run</c>, <c>gso query show</c> and the demo.
 /// </summary>
 /// <remarks>
 /// Shows subject labels and identifier types only, never identifier values, which the result

@@ -15,8 +15,8 @@ internal sealed record SubjectValidation(IReadOnlyList<SubjectInput> Subjects, I
 /// <summary>
 /// Checks subjects before they go to the coordinator: labels, kinds, identifier types, and every
 /// identifier value with the same normaliser as the coordinator and the agents. Problems name the
-/// subject, the identifier's position and the rule; they never contain a value, nor the text of a
-/// kind or type column, which might hold a value when columns are swapped.
+/// subject, the identifier's position and the rule, and never contain a value. They leave out the
+/// text of a kind or type column too, because swapped columns can put a value there.
 /// </summary>
 internal static class SubjectValidator
 {

@@ -189,7 +189,7 @@ internal static class SubjectsFile
                 }
 
                 // Counted here because a quoted cell may contain line breaks; Sep 0.18's own line
-                // numbers are wrong for such rows.
+                // numbers did not match the file for such rows.
                 var line = nextLine;
                 nextLine += 1 + cells.Sum(cell => cell.Count(character => character == '\n'));
 

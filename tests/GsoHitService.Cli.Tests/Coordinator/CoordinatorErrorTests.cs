@@ -3,7 +3,7 @@ using GsoHitService.Protocol;
 
 namespace GsoHitService.Cli.Tests.Coordinator;
 
-/// <summary>Each refusal of the coordinator reaches the user as a Dutch message that says what to do, with the right exit code.</summary>
+/// <summary>Each refusal of the coordinator reaches the user as a Dutch message with the next step, and the right exit code.</summary>
 public sealed class CoordinatorErrorTests : IClassFixture<CoordinatorServer>
 {
     private readonly CoordinatorServer _server;

@@ -45,7 +45,7 @@ public sealed class CoordinatorSettingsLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Load_FileFromConfigVariable_ResolvesAgainstFileFolder()
+    public void Load_ConfigVariable_ResolvesFromFileFolder()
     {
         var file = _folder.Combine("elders", "mijn-gso.json");
         WriteSettings(file, """{ "coordinator": "https://c:1", "certificaat": "certs/ic.pfx", "certificaatwachtwoord": "certs/wachtwoord.txt", "ca": "/etc/gso/ca.pem" }""");

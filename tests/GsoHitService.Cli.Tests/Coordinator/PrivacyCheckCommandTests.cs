@@ -65,7 +65,7 @@ public sealed class PrivacyCheckCommandTests : IClassFixture<CoordinatorServer>
     }
 
     [Fact]
-    public async Task Pc1Prepare_DecisionForOtherDepartments_WritesNoFile()
+    public async Task Pc1Prepare_MismatchedDecision_WritesNoFile()
     {
         _server.Fake.OnPreparePrivacyCheck1 = request =>
         {

@@ -69,7 +69,7 @@ public sealed class HitMatrixTests
     }
 
     [Fact]
-    public void From_TypeNotAskedAtDepartment_IsNotAsked()
+    public void From_TypeNotAsked_IsNotAsked()
     {
         var result = HitQueryResults.Sample();
         result.Subjects[0].Departments[0].Answers.RemoveAt(1);

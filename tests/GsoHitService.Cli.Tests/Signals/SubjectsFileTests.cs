@@ -29,7 +29,7 @@ public sealed class SubjectsFileTests : IDisposable
     }
 
     [Fact]
-    public void Read_CsvQuotedValueOverTwoLines_KeepsLineNumbers()
+    public void Read_MultilineCell_CountsLines()
     {
         var path = _folder.WriteFile("betrokkenen.csv", "label;soort;type;waarde\n\"Betrokkene\nA\";persoon;kvk;12345678\nBetrokkene B;persoon;kvk;87654321\n");
 
