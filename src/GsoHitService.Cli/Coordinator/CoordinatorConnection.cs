@@ -1,4 +1,6 @@
 using Grpc.Core;
+using GsoHitService.Cli.Decisions;
+using GsoHitService.Cli.Resources;
 using GsoHitService.Hosting;
 using GsoHitService.Protocol.V1;
 using Microsoft.Extensions.FileProviders;
@@ -60,10 +62,13 @@ internal sealed class CoordinatorConnection : IDisposable
             var provider = new MutualTlsChannelProvider(Options.Create(options), new CommandLineHostEnvironment(), loggerFactory);
             return new CoordinatorConnection(settings, provider, rejections, loggerFactory);
         }
-        catch
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
+            // CertificateCheck has already covered the usual problems in the user's language. The
+            // provider's own exception type is internal to the hosting library, so any other
+            // failure while it loads the same files is reported with its (English) text.
             loggerFactory.Dispose();
-            throw;
+            throw new CoordinatorCommandException(ExitCodes.InvalidInput, Messages.Format(CoordinatorStrings.CertificateSettingsUnusable, exception.Message));
         }
     }
 
