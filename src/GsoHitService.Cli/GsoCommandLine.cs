@@ -19,6 +19,13 @@ internal static class GsoCommandLine
         root.Subcommands.Add(DecisionCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(SignalCommand.Create());
+        root.Subcommands.Add(PrivacyCheck1Command.Create());
+        root.Subcommands.Add(PrivacyCheck2Command.Create());
+        root.Subcommands.Add(PrivacyCheck3Command.Create());
+        root.Subcommands.Add(QueryCommand.Create());
+        root.Subcommands.Add(ReleaseCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
 
         return root;
     }

@@ -17,6 +17,7 @@ internal static class DecisionCommand
         command.Subcommands.Add(CreateShow());
         command.Subcommands.Add(CreateSign());
         command.Subcommands.Add(CreateVerify());
+        command.Subcommands.Add(DecisionSubmitCommand.Create());
         return command;
     }
 
