@@ -11,7 +11,8 @@ namespace GsoHitService.Agent.Indexing;
 /// </summary>
 /// <remarks>
 /// Memory is 32 bytes per token for the array plus 4 bytes per bucket. The directory has between
-/// one bucket per two and one bucket per four tokens, so the index costs 33 to 34 bytes per token.
+/// one bucket per two and one bucket per four tokens (and at least two buckets), so the index
+/// costs at most 34 bytes per token plus 12 bytes.
 /// Match tokens are keyed-hash outputs, so their prefixes are uniform and a bucket holds about
 /// three tokens. A lookup reads one directory entry and scans a few neighbouring tokens. Large
 /// buckets (only possible with tokens that are not hash outputs) fall back to a binary search.
