@@ -10,6 +10,7 @@ public sealed class ImportReport(string sourceName)
 {
     private readonly ConcurrentDictionary<string, long> _rejectedRowsByReason = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _rejectedIdentifiersByReason = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _flaggedFields = new(StringComparer.Ordinal);
     private long _rowsRead;
     private long _rowsIndexed;
 
@@ -31,6 +32,12 @@ public sealed class ImportReport(string sourceName)
     /// </summary>
     public IReadOnlyDictionary<string, long> RejectedIdentifiersByReason => _rejectedIdentifiersByReason;
 
+    /// <summary>
+    /// Fields that cannot be trusted as configured, with a reason code, for example a numeric BSN
+    /// column without a pad rule (<c>bsn:NumericValue</c>). Field names only, never values.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FlaggedFields => _flaggedFields;
+
     /// <summary>Whether the counts balance: rows read = rows indexed + rows rejected.</summary>
     public bool IsBalanced => RowsRead == RowsIndexed + RowsRejected;
 
@@ -41,4 +48,7 @@ public sealed class ImportReport(string sourceName)
     public void CountRejectedRow(string reason) => _rejectedRowsByReason.AddOrUpdate(reason, 1, static (_, count) => count + 1);
 
     public void CountRejectedIdentifier(string reason) => _rejectedIdentifiersByReason.AddOrUpdate(reason, 1, static (_, count) => count + 1);
+
+    /// <summary>Flags a field with a reason code; returns false when the field was flagged already.</summary>
+    public bool FlagField(string field, string reason) => _flaggedFields.TryAdd(field, reason);
 }

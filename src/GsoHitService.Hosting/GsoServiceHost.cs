@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace GsoHitService.Hosting;
+
+/// <summary>
+/// Creates the web application builder that the agent and the coordinator start from, so that
+/// both run the same way from a console, as a Windows service and as a systemd unit.
+/// </summary>
+public static class GsoServiceHost
+{
+    /// <summary>
+    /// Creates a <see cref="WebApplicationBuilder"/> whose content root is the folder of the
+    /// executable and applies <see cref="UseGsoServiceLifetime"/>.
+    /// </summary>
+    /// <remarks>
+    /// The content root is never the working directory: a Windows service starts in system32,
+    /// where <c>appsettings.json</c>, certificates and snapshots would be looked up or written.
+    /// </remarks>
+    /// <param name="args">The command-line arguments, which override configuration files.</param>
+    /// <param name="serviceName">
+    /// The Windows service name, also the Event Log source name.
+    /// </param>
+    public static WebApplicationBuilder CreateBuilder(string[] args, string serviceName)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        return builder.UseGsoServiceLifetime(serviceName);
+    }
+
+    /// <summary>
+    /// Makes the host run as a Windows service (logging to the Event Log) when the Service
+    /// Control Manager started it, as a systemd service when systemd started it, and as a
+    /// console program otherwise.
+    /// </summary>
+    /// <remarks>
+    /// This does not change the content root. Use <see cref="CreateBuilder"/> for a host that
+    /// may run as a service, or set <see cref="WebApplicationOptions.ContentRootPath"/> to an
+    /// absolute folder yourself.
+    /// </remarks>
+    /// <param name="builder">The builder to configure.</param>
+    /// <param name="serviceName">
+    /// The Windows service name, also the Event Log source name.
+    /// </param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static WebApplicationBuilder UseGsoServiceLifetime(this WebApplicationBuilder builder, string serviceName)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
+
+        // Both calls do nothing unless the process was started by the service manager they serve.
+        builder.Services.AddWindowsService(options => options.ServiceName = serviceName);
+        builder.Services.AddSystemd();
+
+        return builder;
+    }
+}

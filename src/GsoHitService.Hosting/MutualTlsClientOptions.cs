@@ -1,0 +1,39 @@
+namespace GsoHitService.Hosting;
+
+/// <summary>
+/// Settings of the gRPC client side (the coordinator calling agents), bound from the section given
+/// to <see cref="MutualTlsClientExtensions.AddMutualTlsGrpcClient"/>.
+/// </summary>
+/// <example>
+/// <code language="json">
+/// "AgentClient": {
+///   "Certificate": { "Path": "certs/coordinator-client.crt.pem", "KeyPath": "certs/coordinator-client.key.pem" },
+///   "TrustedCaPath": "certs/ca.crt.pem"
+/// }
+/// </code>
+/// </example>
+public sealed class MutualTlsClientOptions
+{
+    /// <summary>The client certificate with its private key, presented to every server.</summary>
+    public CertificateSourceOptions Certificate { get; set; } = new();
+
+    /// <summary>
+    /// Path of the CA certificate (PEM or DER) that server certificates must chain to. Only this
+    /// CA is trusted, not the machine's trusted roots. Absolute or relative to the content root.
+    /// Required.
+    /// </summary>
+    public string? TrustedCaPath { get; set; }
+
+    /// <summary>
+    /// Interval after which an idle connection sends an HTTP/2 keep-alive ping. Default:
+    /// <see cref="GrpcLimits.DefaultKeepAlivePingDelay"/> (30 s). Kestrel answers pings at any
+    /// rate, so servers of this product accept any value of at least one second.
+    /// </summary>
+    public TimeSpan KeepAlivePingDelay { get; set; } = GrpcLimits.DefaultKeepAlivePingDelay;
+
+    /// <summary>
+    /// Time to wait for a ping's acknowledgement before the connection is closed. Default:
+    /// <see cref="GrpcLimits.DefaultKeepAlivePingTimeout"/> (20 s).
+    /// </summary>
+    public TimeSpan KeepAlivePingTimeout { get; set; } = GrpcLimits.DefaultKeepAlivePingTimeout;
+}
