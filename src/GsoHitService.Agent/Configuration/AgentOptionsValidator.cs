@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GsoHitService.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace GsoHitService.Agent.Configuration;
@@ -41,10 +42,6 @@ internal sealed partial class AgentOptionsValidator(IConfiguration configuration
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    /// <summary>Resolves a configured path against the content root, so that a service never looks in its working directory.</summary>
-    internal static string ResolvePath(IHostEnvironment environment, string path) =>
-        Path.GetFullPath(path, environment.ContentRootPath);
-
     private void ValidateKeyFile(string path, List<string> failures)
     {
         if (string.IsNullOrWhiteSpace(path))
@@ -53,7 +50,7 @@ internal sealed partial class AgentOptionsValidator(IConfiguration configuration
             return;
         }
 
-        var fullPath = ResolvePath(environment, path);
+        var fullPath = environment.ResolvePath(path);
         if (!File.Exists(fullPath))
         {
             failures.Add(Describe("MatchingKeyFile", path, $"points to {fullPath}, which does not exist. Copy the municipality's key file there or correct the path."));

@@ -2,6 +2,7 @@ using Grpc.Core;
 using GsoHitService.Agent.Authorization;
 using GsoHitService.Agent.Indexing;
 using GsoHitService.Agent.Queries;
+using GsoHitService.Hosting;
 using GsoHitService.Protocol.V1;
 
 namespace GsoHitService.Agent.Services;
@@ -30,7 +31,7 @@ internal sealed class DepartmentAgentService(
             UnavailableReason = status.UnavailableReason ?? "",
             IndexedTokenCount = status.TokenCount,
             MaxProbesPerRequest = processor.MaxProbesPerRequest,
-            MaxMessageBytes = AgentGrpcLimits.MaxMessageBytes,
+            MaxMessageBytes = GrpcLimits.MaxMessageBytes,
             AgentVersion = AgentDescriptor.SoftwareVersion,
         };
         info.IdentifierTypesHeld.AddRange(sources.HeldTypes.Order().Select(type => (IdentifierType)(int)type));
