@@ -75,7 +75,7 @@ internal static class AgentHostExtensions
         return app;
     }
 
-    private static AgentSources CreateSources(IServiceProvider provider)
+    internal static AgentSources CreateSources(IServiceProvider provider)
     {
         var factory = new SourceFactory(
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath,
