@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GsoHitService.Cli.Commands;
 using GsoHitService.Cli.Resources;
 
 namespace GsoHitService.Cli;
@@ -11,6 +12,8 @@ internal static class GsoCommandLine
     public static RootCommand Create()
     {
         var root = new RootCommand(CliStrings.RootDescription);
+        root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(PkiCommand.Create());
 
         return root;
     }

@@ -142,9 +142,10 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
 
     private static X500DistinguishedName SubjectFor(string commonName)
     {
+        // Added in this order, .NET and Windows show the subject as "CN=..., O=...".
         var builder = new X500DistinguishedNameBuilder();
-        builder.AddOrganizationName(OrganizationName);
         builder.AddCommonName(commonName);
+        builder.AddOrganizationName(OrganizationName);
         return builder.Build();
     }
 }

@@ -17,9 +17,9 @@ internal sealed class ClientCertificatePolicy(
     private const string CommonNameOid = "2.5.4.3";
 
     private readonly string[] _allowedCommonNames = [.. allowedSubjects.Where(subject => !subject.Contains('=', StringComparison.Ordinal))];
-    private readonly string[] _allowedDistinguishedNames = [.. allowedSubjects
+    private readonly string[][] _allowedDistinguishedNames = [.. allowedSubjects
         .Where(subject => subject.Contains('=', StringComparison.Ordinal))
-        .Select(subject => new X500DistinguishedName(subject).Name)];
+        .Select(subject => Attributes(new X500DistinguishedName(subject)))];
 
     private volatile string? _selfTestThumbprint;
 
@@ -111,8 +111,8 @@ internal sealed class ClientCertificatePolicy(
 
     private bool IsSubjectAllowed(X509Certificate2 certificate)
     {
-        var subject = certificate.SubjectName.Name;
-        if (_allowedDistinguishedNames.Any(name => string.Equals(name, subject, StringComparison.OrdinalIgnoreCase)))
+        var subject = Attributes(certificate.SubjectName);
+        if (_allowedDistinguishedNames.Any(name => name.SequenceEqual(subject, StringComparer.OrdinalIgnoreCase)))
         {
             return true;
         }
@@ -121,6 +121,20 @@ internal sealed class ClientCertificatePolicy(
         return commonName is not null
             && _allowedCommonNames.Any(name => string.Equals(name, commonName, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>
+    /// Returns the name's attributes as sorted "OID=value" texts. Tools write a distinguished
+    /// name in opposite orders (OpenSSL from the root down, Windows and .NET from the CN up), so
+    /// the comparison ignores the order.
+    /// </summary>
+    private static string[] Attributes(X500DistinguishedName name) =>
+    [
+        .. name.EnumerateRelativeDistinguishedNames()
+            .Select(attribute => attribute.HasMultipleElements
+                ? $"multi-valued:{Convert.ToHexString(attribute.RawData.Span)}"
+                : $"{attribute.GetSingleElementType().Value}={attribute.GetSingleElementValue()}")
+            .Order(StringComparer.OrdinalIgnoreCase),
+    ];
 
     private static string? FindCommonName(X509Certificate2 certificate)
     {

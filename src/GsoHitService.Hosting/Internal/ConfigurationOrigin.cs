@@ -31,10 +31,13 @@ internal static class ConfigurationOrigin
             }
         }
 
+        // Optional configuration files that do not exist are not worth suggesting.
         var files = root.Providers.OfType<FileConfigurationProvider>().Select(FilePath).ToList();
-        return files.Count == 0
+        var existing = files.Where(File.Exists).ToList();
+        var suggested = existing.Count > 0 ? existing : files.Take(1).ToList();
+        return suggested.Count == 0
             ? "(not set in any configuration source)"
-            : $"(not set; add it to {string.Join(" or ", files)})";
+            : $"(not set; add it to {string.Join(" or ", suggested)})";
     }
 
     private static bool Supplies(IConfigurationProvider provider, string key)

@@ -27,7 +27,21 @@ internal sealed class KestrelMutualTlsSetup(IOptions<MutualTlsServerOptions> opt
             OnConnection = context => ValueTask.FromResult(credentials.CreateAuthenticationOptions(context.Connection.RemoteEndPoint)),
         };
 
-        foreach (var url in options.Value.Endpoints)
+        MutualTlsServerOptions settings;
+        try
+        {
+            settings = options.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            // Kestrel is configured while the host is built, before start-up validation. Without
+            // endpoints Kestrel would bind nothing useful, but it never binds at all: the host
+            // validates the options before it starts Kestrel and stops with this same exception,
+            // after logging is set up (so a Windows service records it in the Event Log).
+            return;
+        }
+
+        foreach (var url in settings.Endpoints)
         {
             // The options were validated at start-up, so every URL parses.
             if (!HttpsEndpoint.TryParse(url, out var endpoint, out var problem))

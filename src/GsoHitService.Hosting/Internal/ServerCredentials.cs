@@ -14,6 +14,7 @@ namespace GsoHitService.Hosting.Internal;
 /// </summary>
 internal sealed class ServerCredentials : IDisposable
 {
+    private readonly Lazy<(X509Certificate2 Certificate, ClientCertificatePolicy Policy)> _loaded;
     private readonly Lazy<SslStreamCertificateContext> _certificateContext;
     private readonly ILogger<ServerCredentials> _logger;
 
@@ -24,30 +25,23 @@ internal sealed class ServerCredentials : IDisposable
         ServerSettingsSection section,
         ILogger<ServerCredentials> logger)
     {
-        var settings = options.Value;
-        var contentRoot = environment.ContentRootPath;
         _logger = logger;
 
-        Certificate = CertificateLoader.Load(settings.Certificate, $"{section.Name}:Certificate", contentRoot, timeProvider.GetUtcNow());
+        // Loaded on first use, after the options were validated at start-up: the host creates
+        // this object before it validates, and a wrong setting must surface as a validation
+        // failure that names the setting.
+        _loaded = new(() => Load(options.Value, environment.ContentRootPath, timeProvider, section.Name));
 
-        var clients = settings.ClientCertificates;
-        var trustedCa = string.IsNullOrWhiteSpace(clients.TrustedCaPath)
-            ? null
-            : CertificateLoader.LoadCaCertificate(clients.TrustedCaPath, $"{section.Name}:ClientCertificates:TrustedCaPath", contentRoot);
-        var thumbprints = clients.AllowedThumbprints.Select(Thumbprints.Normalize).OfType<string>().ToArray();
-        ClientPolicy = new ClientCertificatePolicy(thumbprints, trustedCa, [.. clients.AllowedSubjects], timeProvider);
-
-        // Built on first use: creating the context needs the private key, and a missing key must
-        // be reported by the start-up self-test rather than fail while Kestrel is configured.
-        _certificateContext = new Lazy<SslStreamCertificateContext>(
-            () => SslStreamCertificateContext.Create(Certificate, additionalCertificates: null, offline: true));
+        // Creating the context needs the private key, and a missing key must be reported by the
+        // start-up self-test rather than fail the first connection.
+        _certificateContext = new(() => SslStreamCertificateContext.Create(Certificate, additionalCertificates: null, offline: true));
     }
 
     /// <summary>The server certificate, with its private key when the source holds one.</summary>
-    public X509Certificate2 Certificate { get; }
+    public X509Certificate2 Certificate => _loaded.Value.Certificate;
 
     /// <summary>The allow-list that client certificates are checked against.</summary>
-    public ClientCertificatePolicy ClientPolicy { get; }
+    public ClientCertificatePolicy ClientPolicy => _loaded.Value.Policy;
 
     /// <summary>
     /// Creates the TLS settings for one incoming connection: TLS 1.2 or later, HTTP/2 only, a
@@ -65,8 +59,25 @@ internal sealed class ServerCredentials : IDisposable
 
     public void Dispose()
     {
-        ClientPolicy.Dispose();
-        Certificate.Dispose();
+        if (_loaded.IsValueCreated)
+        {
+            ClientPolicy.Dispose();
+            Certificate.Dispose();
+        }
+    }
+
+    private static (X509Certificate2, ClientCertificatePolicy) Load(
+        MutualTlsServerOptions settings, string contentRoot, TimeProvider timeProvider, string sectionName)
+    {
+        var certificate = CertificateLoader.Load(settings.Certificate, $"{sectionName}:Certificate", contentRoot, timeProvider.GetUtcNow());
+
+        var clients = settings.ClientCertificates;
+        var trustedCa = string.IsNullOrWhiteSpace(clients.TrustedCaPath)
+            ? null
+            : CertificateLoader.LoadCaCertificate(clients.TrustedCaPath, $"{sectionName}:ClientCertificates:TrustedCaPath", contentRoot);
+        var thumbprints = clients.AllowedThumbprints.Select(Thumbprints.Normalize).OfType<string>().ToArray();
+
+        return (certificate, new ClientCertificatePolicy(thumbprints, trustedCa, [.. clients.AllowedSubjects], timeProvider));
     }
 
     private bool IsClientAccepted(X509Certificate? presented, X509Chain? chain, EndPoint? remoteEndPoint)
