@@ -50,7 +50,7 @@ internal static class AgentHostExtensions
 
         builder.AddMutualTlsGrpcServer(ServerSectionName);
         services.AddGrpcHealthChecks().AddCheck<IndexHealthCheck>("index");
-        if (builder.Configuration.GetValue<bool>($"{AgentOptions.SectionName}:{nameof(AgentOptions.EnableServerReflection)}"))
+        if (IsServerReflectionEnabled(builder.Configuration))
         {
             services.AddGrpcReflection();
         }
@@ -67,13 +67,17 @@ internal static class AgentHostExtensions
     {
         app.MapGrpcService<DepartmentAgentService>();
         app.MapGrpcHealthChecksService();
-        if (app.Services.GetRequiredService<IOptions<AgentOptions>>().Value.EnableServerReflection)
+        // Read from configuration, not from the options: these are validated when the host starts.
+        if (IsServerReflectionEnabled(app.Configuration))
         {
             app.MapGrpcReflectionService();
         }
 
         return app;
     }
+
+    private static bool IsServerReflectionEnabled(IConfiguration configuration) =>
+        configuration.GetValue<bool>($"{AgentOptions.SectionName}:{nameof(AgentOptions.EnableServerReflection)}");
 
     internal static AgentSources CreateSources(IServiceProvider provider)
     {

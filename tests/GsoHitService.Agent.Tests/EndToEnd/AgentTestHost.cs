@@ -25,6 +25,7 @@ internal sealed class AgentTestHost : IAsyncDisposable
 
     private readonly TempDirectory _contentRoot;
     private readonly MatchingKey _key;
+    private bool _started;
 
     private AgentTestHost(TempDirectory contentRoot, MatchingKey key, WebApplication app, CapturingLoggerProvider logs, AgentTestSetup setup)
     {
@@ -60,7 +61,7 @@ internal sealed class AgentTestHost : IAsyncDisposable
     public static async Task<AgentTestHost> StartAsync(Action<AgentTestSetup>? configure = null, bool waitForFirstLoad = true)
     {
         var host = Build(configure);
-        await host.App.StartAsync(TestContext.Current.CancellationToken);
+        await host.StartAppAsync();
         if (waitForFirstLoad)
         {
             await host.WaitForLoadsAsync(1);
@@ -111,6 +112,13 @@ internal sealed class AgentTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the built agent.</summary>
+    public async Task StartAppAsync()
+    {
+        await App.StartAsync(TestContext.Current.CancellationToken);
+        _started = true;
+    }
+
     /// <summary>Waits until at least <paramref name="count"/> loads have finished, successful or not.</summary>
     public async Task WaitForLoadsAsync(long count, TimeSpan? timeout = null)
     {
@@ -140,7 +148,11 @@ internal sealed class AgentTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await App.StopAsync(CancellationToken.None);
+        if (_started)
+        {
+            await App.StopAsync(CancellationToken.None);
+        }
+
         await App.DisposeAsync();
         Tokenizer.Dispose();
         _key.Dispose();
