@@ -14,6 +14,7 @@ internal static class GsoCommandLine
         var root = new RootCommand(CliStrings.RootDescription);
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(PkiCommand.Create());
+        root.Subcommands.Add(NormalizeCommand.Create());
 
         return root;
     }

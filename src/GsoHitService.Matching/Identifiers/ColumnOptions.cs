@@ -35,7 +35,7 @@ public sealed record ColumnOptions
     public IReadOnlyList<string> DateFormats { get; init; } = [];
 
     /// <summary>
-    /// The column holds the BAG id of an address, so only a nummeraanduiding (20) or an
+    /// The column contains the BAG id of an address, so only a nummeraanduiding (20) or an
     /// addressable object (01 verblijfsobject, 02 ligplaats, 03 standplaats) is valid; a pand (10)
     /// or openbare ruimte (30) is rejected with <see cref="IdentifierRule.BagObjectNotAddressable"/>.
     /// Default: off (every BAG object type is valid).

@@ -10,7 +10,7 @@ public enum HouseNumberConvention
 {
     /// <summary>
     /// The source keeps huisnummer, huisletter and toevoeging in separate fields, so the
-    /// huisnummer field holds digits only.
+    /// huisnummer field contains digits only.
     /// </summary>
     SeparateFields = 0,
 

@@ -86,7 +86,7 @@ public enum IdentifierRule
     /// </summary>
     LocationDesignation = 22,
 
-    /// <summary>The letter/digit shape of the kenteken is none of the RDW sidecodes 1 to 14.</summary>
+    /// <summary>The letter/digit shape of the kenteken matches none of the RDW sidecodes 1 to 14.</summary>
     UnknownSidecode = 23,
 
     /// <summary>The kenteken is a special plate (royal house, corps diplomatique, border traffic) that is out of scope.</summary>

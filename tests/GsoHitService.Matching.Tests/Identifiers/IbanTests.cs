@@ -45,8 +45,8 @@ public sealed class IbanTests
     [InlineData("NL02TEST0000000043")]
     public void Normalize_CheckDigitsThatOnlyMod97Shares_AcceptsComputedOnes(string input)
     {
-        // 00, 01 and 99 pass the bare remainder test for these accounts but are never issued;
-        // the computed check digits 97, 98 and 02 are the valid IBANs.
+        // For these accounts 00, 01 and 99 pass the bare remainder test, but they are never issued.
+        // The computed check digits 97, 98 and 02 give the valid IBANs.
         NormalizerAssert.Accepts(IdentifierType.Iban, input, input);
     }
 

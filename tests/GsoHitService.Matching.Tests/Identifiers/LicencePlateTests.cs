@@ -98,7 +98,7 @@ public sealed class LicencePlateTests
     }
 
     [Fact]
-    public void Normalize_ForeignPlatesThatDifferOnlyInSpacing_NeverCollide()
+    public void Normalize_GermanPlates_AreRejected()
     {
         var first = IdentifierNormalizer.TryNormalize(IdentifierType.LicencePlate, "B NO 1234", null, out var firstPlate, out _);
         var second = IdentifierNormalizer.TryNormalize(IdentifierType.LicencePlate, "BN O 1234", null, out var secondPlate, out _);

@@ -61,7 +61,9 @@ public sealed class TryWriteEncodedTests
         Assert.Equal(0, allocated);
     }
 
-    public static TheoryData<IdentifierType> SingleFieldTypes => [.. TestValues.DigitTypes];
+    public static TheoryData<IdentifierType> SingleFieldTypes => [.. TestValues.SingleFieldTypes];
+
+    public static TheoryData<IdentifierType> AllTypes => [.. IdentifierTypes.All];
 
     [Theory]
     [MemberData(nameof(SingleFieldTypes))]
@@ -76,6 +78,33 @@ public sealed class TryWriteEncodedTests
     {
         var options = new ColumnOptions { RestoreLeadingZeros = true };
         TestValues.IdentifierLikeText.Sample(text => AssertSameAsAllocatingPath(type, text, options));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllTypes))]
+    public void TryWriteEncoded_ValidVariants_EqualsAllocatingPath(IdentifierType type)
+    {
+        TestValues.ValueAndVariant(type).Sample((_, variant) => AssertSameAsAllocatingPath(type, variant, ColumnOptions.Default));
+    }
+
+    [Theory]
+    [MemberData(nameof(SingleFieldTypes))]
+    public void TryWriteEncoded_AsciiValidValue_AllocatesNothing(IdentifierType type)
+    {
+        var values = TestValues.Valid(type).Array[20].Single();
+        var destination = new byte[IdentifierNormalizer.MaxEncodedLength];
+        foreach (var value in values)
+        {
+            IdentifierNormalizer.TryWriteEncoded(type, value, ColumnOptions.Default, destination, out _, out _);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var value in values)
+        {
+            IdentifierNormalizer.TryWriteEncoded(type, value, ColumnOptions.Default, destination, out _, out _);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     private static void AssertSameAsAllocatingPath(IdentifierType type, string text, ColumnOptions options)

@@ -95,10 +95,10 @@ internal static class Addresses
         out IdentifierRule failedRule)
     {
         number = letter = addition = "";
-        var digitsEnd = text.IndexOfAnyExceptInRange('0', '9');
-        if (digitsEnd < 0)
+        var digitsEnd = 0;
+        while (digitsEnd < text.Length && char.IsAsciiDigit(text[digitsEnd]))
         {
-            digitsEnd = text.Length;
+            digitsEnd++;
         }
 
         if (digitsEnd == 0 || (convention == HouseNumberConvention.SeparateFields && digitsEnd < text.Length))

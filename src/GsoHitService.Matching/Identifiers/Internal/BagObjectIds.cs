@@ -47,7 +47,7 @@ internal static class BagObjectIds
             }
         }
 
-        if (text.ContainsAnyExceptInRange('0', '9'))
+        if (!TextRules.IsAsciiDigits(text))
         {
             failedRule = ExcelArtefacts.HasDateOrExponent(text) || ExcelArtefacts.IsDecimalNumber(text)
                 ? IdentifierRule.ExcelArtefact

@@ -103,7 +103,7 @@ internal static class BirthDates
     {
         year = month = day = 0;
         failedRule = default;
-        if (text.Length is 0 or > 7 || text.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        if (text.Length is 0 or > 7 || !TextRules.IsAsciiDigits(text))
         {
             return false;
         }

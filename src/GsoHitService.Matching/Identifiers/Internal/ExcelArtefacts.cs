@@ -30,8 +30,7 @@ internal static class ExcelArtefacts
             return false;
         }
 
-        return !value[..separator].ContainsAnyExceptInRange('0', '9')
-            && !value[(separator + 1)..].ContainsAnyExcept('0');
+        return TextRules.IsAsciiDigits(value[..separator]) && !value[(separator + 1)..].ContainsAnyExcept('0');
     }
 
     private static bool HasExponent(ReadOnlySpan<char> value)
@@ -49,7 +48,7 @@ internal static class ExcelArtefacts
 
     private static bool HasMonthAbbreviation(ReadOnlySpan<char> value)
     {
-        if (!value.ContainsAnyInRange('0', '9'))
+        if (!HasAsciiDigit(value))
         {
             return false;
         }
@@ -75,6 +74,19 @@ internal static class ExcelArtefacts
             }
 
             start = end;
+        }
+
+        return false;
+    }
+
+    private static bool HasAsciiDigit(ReadOnlySpan<char> value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                return true;
+            }
         }
 
         return false;

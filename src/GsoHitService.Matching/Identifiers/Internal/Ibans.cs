@@ -4,8 +4,8 @@ namespace GsoHitService.Matching;
 
 /// <summary>
 /// IBANs per ISO 13616: country code, two check digits and a national account number (BBAN) of a
-/// fixed length per country; the mod-97 check covers all of it. The old Dutch account elfproef
-/// does not apply. Canonical: upper case without spaces.
+/// fixed length per country. The mod-97 check covers all of it, and the old Dutch account
+/// elfproef does not apply. Canonical: upper case without spaces.
 /// </summary>
 internal static class Ibans
 {
@@ -117,7 +117,7 @@ internal static class Ibans
 
         if (iban.StartsWith("NL"))
         {
-            return !iban[4..8].ContainsAnyExceptInRange('A', 'Z') && !iban[8..].ContainsAnyExceptInRange('0', '9');
+            return TextRules.IsAsciiUpperLetters(iban[4..8]) && TextRules.IsAsciiDigits(iban[8..]);
         }
 
         return true;

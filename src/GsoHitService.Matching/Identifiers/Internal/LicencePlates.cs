@@ -3,7 +3,7 @@ namespace GsoHitService.Matching;
 /// <summary>
 /// Dutch kentekens: six letters and digits in one of the RDW sidecodes 1 to 14. The letter/digit
 /// shape alone determines the sidecode, so the canonical form drops the dashes without merging two
-/// plates; values in any other shape (foreign and special plates) are rejected.
+/// plates. Values in any other shape, such as foreign plates, are rejected.
 /// </summary>
 /// <remarks>
 /// Sources for the facts below:
@@ -38,8 +38,8 @@ internal static class LicencePlates
     // Letter groups never issued in any series from sidecode 4 on.
     private static readonly string[] ExcludedGroups = ["GVD", "KKK", "NSB", "PKK", "PSV", "TBS", "LYK", "SS", "SD"];
 
-    // NOTE: the RDW excludes these party names "in the newest series" without naming one, so they
-    // are checked only from sidecode 11 (2014 and later); older plates with them may exist.
+    // NOTE: the RDW excludes these party names "in the newest series" without naming one. They are
+    // checked only from sidecode 11 (in use since 2014), because older plates with them may exist.
     private static readonly string[] ExcludedGroupsFromSidecode11 = ["PVV", "SGP", "VVD"];
 
     /// <summary>Validates a value (ASCII, or already NFKC) and writes its 6 canonical characters.</summary>

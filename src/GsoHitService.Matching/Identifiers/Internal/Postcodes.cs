@@ -41,8 +41,8 @@ internal static class Postcodes
         }
 
         if (count != Length
-            || postcode[..4].ContainsAnyExceptInRange('0', '9')
-            || postcode[4..].ContainsAnyExceptInRange('A', 'Z'))
+            || !TextRules.IsAsciiDigits(postcode[..4])
+            || !TextRules.IsAsciiUpperLetters(postcode[4..]))
         {
             failedRule = IdentifierRule.PostcodeFormat;
             return false;

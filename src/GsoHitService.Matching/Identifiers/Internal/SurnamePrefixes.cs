@@ -5,7 +5,7 @@ namespace GsoHitService.Matching;
 /// abbreviations that systems use for them.
 /// </summary>
 /// <remarks>
-/// The table holds the voorvoegsels of Dutch, German, French, Spanish, Italian and Arabic surnames
+/// The table contains the voorvoegsels of Dutch, German, French, Spanish, Italian and Arabic surnames
 /// as the BRP records them, including every voorvoegsel in the RvIG test persons under
 /// <c>data/brp-bevragen</c> that is a real voorvoegsel. A voorvoegsel missing here stays part of the
 /// geslachtsnaam on both sides, so keys still agree when both sides write the name in the same

@@ -57,13 +57,14 @@ internal static class Surnames
             }
         }
 
-        var (splitPrefix, rest) = SurnamePrefixes.SplitLeading(SurnamePrefixes.ExpandLeadingAbbreviation(name));
-        if (rest == UnknownValue)
+        // The unknown value may also follow a voorvoegsel field: "van" + ".".
+        if (name.EndsWith(" " + UnknownValue, StringComparison.Ordinal) && SurnamePrefixes.TryMatchWhole(name[..^2], out _))
         {
             failedRule = IdentifierRule.UnknownSurname;
             return false;
         }
 
+        var (splitPrefix, rest) = SurnamePrefixes.SplitLeading(SurnamePrefixes.ExpandLeadingAbbreviation(name));
         if (!IsValidName(rest))
         {
             failedRule = IdentifierRule.InvalidCharacter;
