@@ -33,6 +33,13 @@ public sealed class MatchingKey : IDisposable
     /// <summary>Id of the key epoch, for example <c>2026-12</c>.</summary>
     public string EpochId { get; }
 
+    /// <summary>
+    /// Key check value as 16 lower-case hex digits: identifies the key without revealing it, so
+    /// that administrators can confirm that the coordinator and an agent hold the same key.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The key is disposed.</exception>
+    public string CheckValue => Convert.ToHexStringLower(ComputeCheckValue());
+
     /// <summary>Creates a new random key for an epoch.</summary>
     /// <exception cref="ArgumentException"><paramref name="epochId"/> is not a valid epoch id.</exception>
     public static MatchingKey Generate(string epochId)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using GsoHitService.Matching.Internal;
@@ -77,6 +78,41 @@ public sealed class MatchTokenizer : IDisposable
             {
                 ArrayPool<byte>.Shared.Return(rented);
             }
+        }
+    }
+
+    /// <summary>
+    /// Normalises a value and computes its token without allocating (for ASCII input of the
+    /// single-field types; see <see cref="IdentifierNormalizer.TryWriteEncoded"/>). Returns
+    /// <see langword="false"/> with the broken rule when the value is invalid; an invalid value is
+    /// never hashed.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The tokenizer is disposed.</exception>
+    [SkipLocalsInit]
+    public bool TryComputeToken(
+        IdentifierType type,
+        ReadOnlySpan<char> value,
+        ColumnOptions options,
+        out MatchToken token,
+        out IdentifierError error)
+    {
+        Span<byte> encoding = stackalloc byte[IdentifierNormalizer.MaxEncodedLength];
+        if (!IdentifierNormalizer.TryWriteEncoded(type, value, options, encoding, out var written, out var failedRule))
+        {
+            token = default;
+            error = new IdentifierError(type, failedRule);
+            return false;
+        }
+
+        try
+        {
+            token = ComputeTokenFromEncoding(encoding[..written]);
+            error = default;
+            return true;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(encoding[..written]);
         }
     }
 

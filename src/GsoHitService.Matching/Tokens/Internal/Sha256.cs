@@ -31,7 +31,11 @@ internal static unsafe class Sha256
     ];
 
     /// <summary>Round constants K, FIPS 180-4 section 4.2.2.</summary>
-    public static ReadOnlySpan<uint> RoundConstants =>
+    /// <remarks>
+    /// An array, not a span over constant data: unoptimised (Debug) code allocates a field-handle
+    /// object each time it creates such a span, and the token path must not allocate.
+    /// </remarks>
+    private static readonly uint[] RoundConstants =
     [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
