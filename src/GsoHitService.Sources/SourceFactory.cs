@@ -53,7 +53,7 @@ public sealed class SourceFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
-        SourceOptionsValidation.ValidateSource(options, $"Source '{options.Name}'", errors);
+        SourceOptionsValidation.ValidateSource(options, $"Sources:{options.Name}", errors);
         ThrowIfInvalid(errors);
         return CreateValidated(options);
     }

@@ -16,7 +16,7 @@ public enum ConditionOperator
     /// <summary>The value is one of <see cref="FieldConditionOptions.Values"/>.</summary>
     In,
 
-    /// <summary>The value is none of <see cref="FieldConditionOptions.Values"/>.</summary>
+    /// <summary>The value is not one of <see cref="FieldConditionOptions.Values"/>.</summary>
     NotIn,
 
     /// <summary>The field has a value that is not empty or white space.</summary>

@@ -4,7 +4,7 @@ namespace GsoHitService.Sources.Configuration;
 
 /// <summary>
 /// Validates <see cref="DepartmentSourcesOptions"/> at start-up. Each failure names the setting by its
-/// full configuration path and says what to change.
+/// full configuration path and states what to change.
 /// </summary>
 /// <param name="sectionPath">Configuration section that the options are bound to, for the paths in messages.</param>
 public sealed class DepartmentSourcesOptionsValidator(string sectionPath = DepartmentSourcesOptions.DefaultSectionPath)

@@ -15,7 +15,7 @@ public sealed class NameFieldsOptions
     public string? BirthDate { get; set; }
 
     /// <summary>
-    /// The surname field holds the name in use (<c>de Vries-Jansen</c>), not the own geslachtsnaam,
+    /// The surname field contains the name in use (<c>de Vries-Jansen</c>), not the own geslachtsnaam,
     /// so every own name it can imply is indexed: the whole name and each side of a hyphen.
     /// </summary>
     public bool SurnameIsUsedName { get; set; }

@@ -110,11 +110,11 @@ internal static class SourceOptionsValidation
         }
     }
 
-    private static void ValidateName(string? name, string path, string what, List<string> errors)
+    private static void ValidateName(string? name, string path, string subject, List<string> errors)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            errors.Add($"{path} is required: give the {what} a name.");
+            errors.Add($"{path} is required: give the {subject} a name.");
         }
         else if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {

@@ -12,11 +12,11 @@ public sealed class SqlSourceOptions
     /// <summary>The connection string itself. Prefer the environment variable or the file for passwords.</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Name of an environment variable that holds the connection string, read at every load.</summary>
+    /// <summary>Name of an environment variable that contains the connection string, read at every load.</summary>
     public string? ConnectionStringEnvironmentVariable { get; set; }
 
     /// <summary>
-    /// File that holds the connection string (its text, trimmed), read at every load. A relative path
+    /// File that contains the connection string (its text, trimmed), read at every load. A relative path
     /// resolves against the agent's content root.
     /// </summary>
     public string? ConnectionStringFile { get; set; }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 using GsoHitService.Matching;
 using GsoHitService.Sources.Configuration;
@@ -76,7 +76,7 @@ internal sealed class DepartmentSource(
         LogCompleted(report, timeProvider.GetElapsedTime(started));
     }
 
-    private static readonly IReadOnlyDictionary<string, string> EmptyFields = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, string> EmptyFields = FrozenDictionary<string, string>.Empty;
 
     private void FlagFields(ImportReport report, MappingResult result)
     {

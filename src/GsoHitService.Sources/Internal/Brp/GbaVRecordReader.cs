@@ -7,8 +7,8 @@ namespace GsoHitService.Sources.Internal.Brp;
 /// <summary>
 /// Reads a GBA-V persoonslijsten CSV: a row with a value in the first column starts a persoonslijst,
 /// and the rows after it with an empty first column continue it (history and further occurrences).
-/// One persoonslijst is one record; its fields are the GBA elements of the starting row, which holds
-/// the current data.
+/// One persoonslijst is one record. Its fields are the GBA elements of the starting row, which
+/// contains the current data.
 /// </summary>
 internal sealed class GbaVRecordReader(string path, string sourceName, CsvEncoding encoding, char? delimiter) : IRecordReader
 {

@@ -5,7 +5,7 @@ namespace GsoHitService.Sources.Internal.Csv;
 /// <summary>
 /// Determines the encoding and delimiter of a CSV file from what is declared and from the file itself,
 /// and only where the result is certain. Anything else is a <see cref="SourceReadException"/> that
-/// tells the administrator what to declare.
+/// names the setting to declare.
 /// </summary>
 internal static class CsvDialectDetector
 {

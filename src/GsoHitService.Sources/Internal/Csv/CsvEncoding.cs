@@ -17,8 +17,6 @@ internal enum CsvEncoding
 /// <summary>Names of CSV encodings in configuration, and decoders that throw on invalid bytes.</summary>
 internal static class CsvEncodings
 {
-    static CsvEncodings() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>Parses <c>Csv:Encoding</c>; empty means <see cref="CsvEncoding.Detect"/>.</summary>
     public static bool TryParse(string? name, out CsvEncoding encoding)
     {
@@ -40,7 +38,7 @@ internal static class CsvEncodings
     public static Encoding CreateStrict(CsvEncoding encoding, bool bigEndian = false) => encoding switch
     {
         CsvEncoding.Utf8 => new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true),
-        CsvEncoding.Windows1252 => Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback),
+        CsvEncoding.Windows1252 => new StrictWindows1252Encoding(),
         CsvEncoding.Utf16 => new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true),
         _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "Only a resolved encoding has a decoder."),
     };

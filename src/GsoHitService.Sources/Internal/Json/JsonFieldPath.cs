@@ -4,7 +4,7 @@ namespace GsoHitService.Sources.Internal.Json;
 
 /// <summary>
 /// A field path into a JSON record: property names separated by dots, for example
-/// <c>verblijfplaats.verblijfadres.postcode</c>. A property that holds an array yields all its items,
+/// <c>verblijfplaats.verblijfadres.postcode</c>. A property whose value is an array yields all its items,
 /// unless a selector picks some: <c>partners[0]</c> takes the first item, and
 /// <c>fields[fieldName=STARTDATUM]</c> the items whose property <c>fieldName</c> is <c>STARTDATUM</c>.
 /// Property names are compared exactly, as JSON does.
@@ -85,7 +85,7 @@ internal sealed class JsonFieldPath
     /// <summary>
     /// Adds every element that the path reaches from <paramref name="start"/>. With
     /// <paramref name="keepLastArray"/>, an array at the end of the path is added as one element
-    /// instead of item by item, so that a present but empty array can be told from a missing one.
+    /// instead of item by item, so that a present but empty array differs from a missing one.
     /// </summary>
     public void Collect(JsonElement start, List<JsonElement> elements, bool keepLastArray = false) => Walk(start, 0, elements, keepLastArray);
 

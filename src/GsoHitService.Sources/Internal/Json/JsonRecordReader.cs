@@ -87,7 +87,7 @@ internal sealed class JsonRecordReader(string path, string sourceName, string? r
 
     public async ValueTask OpenAsync(CancellationToken cancellationToken)
     {
-        // NOTE: JsonDocument holds the whole export in memory, about twice the file size; very large
+        // NOTE: JsonDocument keeps the whole export in memory, about twice the file size. Very large
         // exports would need a streaming reader.
         await using (var stream = SourceFiles.OpenRead(path, sourceName))
         {

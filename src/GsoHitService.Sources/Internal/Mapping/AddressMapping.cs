@@ -7,16 +7,19 @@ namespace GsoHitService.Sources.Internal.Mapping;
 /// <summary>A mapping of postcode, huisnummer, huisletter and toevoeging fields to an address.</summary>
 internal sealed class AddressMapping(IdentifierMappingOptions options) : MappingDefinition(IdentifierType.Address, options)
 {
-    private readonly AddressFieldsOptions _fields = options.Address!;
-    private readonly string? _locationDesignationField = options.LocationDesignationField;
+    private readonly string _postcode = options.Address!.Postcode!;
+    private readonly string _houseNumber = options.Address!.HouseNumber!;
+    private readonly string? _houseLetter = options.Address!.HouseLetter;
+    private readonly string? _addition = options.Address!.Addition;
+    private readonly string? _locationDesignation = options.LocationDesignationField;
 
     public override CompiledMapping Compile(IRecordReader reader, DateOnly today) => new Compiled(
         this,
-        reader.Resolve(_fields.Postcode!),
-        reader.Resolve(_fields.HouseNumber!),
-        ResolveOptional(reader, _fields.HouseLetter),
-        ResolveOptional(reader, _fields.Addition),
-        ResolveOptional(reader, _locationDesignationField),
+        reader.Resolve(_postcode),
+        reader.Resolve(_houseNumber),
+        ResolveOptional(reader, _houseLetter),
+        ResolveOptional(reader, _addition),
+        ResolveOptional(reader, _locationDesignation),
         CompileWhen(reader, today));
 
     private sealed class Compiled(

@@ -3,7 +3,7 @@ namespace GsoHitService.Sources.Internal.Mapping;
 /// <summary>Dates as they are in the Netherlands, whatever the time zone of the agent's machine.</summary>
 internal static class DutchTime
 {
-    /// <summary>Europe/Amsterdam; Windows without ICU knows it only by its Windows id.</summary>
+    /// <summary>The zone Europe/Amsterdam. Windows without ICU finds it only by its Windows id.</summary>
     public static TimeZoneInfo Zone { get; } = FindZone();
 
     public static DateOnly Today(TimeProvider timeProvider) => ToDutchDate(timeProvider.GetUtcNow());

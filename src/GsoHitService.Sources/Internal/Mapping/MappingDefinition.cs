@@ -106,9 +106,9 @@ internal abstract class CompiledMapping(IdentifierType type, IReadOnlyList<Compi
     }
 
     /// <summary>
-    /// Gets the text to validate. A number is accepted only as an integer, and where leading zeros
-    /// count only with the pad rule; without it the row is rejected and the field flagged, because
-    /// the column as a whole cannot be trusted.
+    /// Gets the text to validate. A number is accepted only as an integer. Where leading zeros count,
+    /// it also needs the pad rule. Without that rule the row is rejected and the field flagged,
+    /// because the column as a whole cannot be trusted.
     /// </summary>
     protected bool TryGetText(FieldValue value, string field, bool leadingZerosCount, bool hasPadRule, MappingResult result, out string text)
     {

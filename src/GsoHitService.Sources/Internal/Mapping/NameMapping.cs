@@ -10,9 +10,20 @@ namespace GsoHitService.Sources.Internal.Mapping;
 /// </summary>
 internal sealed class NameMapping(IdentifierMappingOptions options, bool includeUsedName) : MappingDefinition(IdentifierType.SurnameBirthDate, options)
 {
-    private readonly NameFieldsOptions _fields = options.Name!;
+    // A copy, so that a later change to the options object cannot change a running source.
+    private readonly NameFieldsOptions _fields = new()
+    {
+        Prefix = options.Name!.Prefix,
+        Surname = options.Name.Surname,
+        BirthDate = options.Name.BirthDate,
+        SurnameIsUsedName = options.Name.SurnameIsUsedName,
+        NameUsage = options.Name.NameUsage,
+        PartnerPrefix = options.Name.PartnerPrefix,
+        PartnerSurname = options.Name.PartnerSurname,
+        IndexUsedName = options.Name.IndexUsedName,
+    };
 
-    private bool IncludeUsedName { get; } = includeUsedName && options.Name!.IndexUsedName;
+    private bool IncludeUsedName => includeUsedName && _fields.IndexUsedName;
 
     public override CompiledMapping Compile(IRecordReader reader, DateOnly today) => new Compiled(
         this,

@@ -26,7 +26,7 @@ internal static class RejectionReasons
 
 
 
-    /// <summary>The field holds a value without a text form, such as a blob or a JSON object.</summary>
+    /// <summary>The field contains a value without a text form, such as a blob or a JSON object.</summary>
     public const string UnsupportedValue = "UnsupportedValue";
 
     /// <summary>A part of an address or a name has more than one value, so the parts cannot be paired.</summary>

@@ -42,8 +42,8 @@ internal sealed class CompiledSourcePlan(
             .Concat(fieldMap.Accessors);
 
     /// <summary>
-    /// Applies relevance and mappings to one record. On success <paramref name="result"/> holds the
-    /// identifiers; otherwise the outcome names the row's rejection reason.
+    /// Applies relevance and mappings to one record. On success <paramref name="result"/> contains the
+    /// identifiers. Otherwise the outcome names the row's rejection reason.
     /// </summary>
     public RecordOutcome Map(SourceRecord record, MappingResult result)
     {

@@ -13,8 +13,8 @@ internal abstract class FieldAccessor(string field)
     public abstract void AddValues(SourceRecord record, List<FieldValue> values);
 
     /// <summary>
-    /// Whether the field was found in at least one record, for readers whose fields are not known
-    /// before reading (JSON paths); always true where the reader checks fields when it opens.
+    /// Whether the field was found in at least one record. Only readers whose fields are unknown
+    /// before reading (JSON paths) track this. Readers that check fields when they open return true.
     /// </summary>
     public virtual bool WasFound => true;
 }

@@ -8,7 +8,7 @@ internal enum FieldValueKind
 
     /// <summary>
     /// A number (database numeric column, JSON number, SQLite numeric affinity). <see cref="FieldValue.Text"/>
-    /// holds its invariant digits, or a non-integer form that no identifier accepts.
+    /// contains its invariant digits, or a non-integer form that no identifier accepts.
     /// </summary>
     Number,
 

@@ -10,8 +10,8 @@ namespace GsoHitService.Sources.Internal.Sql;
 internal static class SqlConnections
 {
     /// <summary>
-    /// Creates an unopened connection. A SQLite database opens read-only and without pooling, so that
-    /// the agent never writes to it and holds no lock on it between loads; a relative SQLite file name
+    /// Creates an unopened connection. A SQLite database opens read-only and without pooling, so the
+    /// agent never writes to it and keeps no lock on it between loads. A relative SQLite file name
     /// resolves against the content root, never the working directory.
     /// </summary>
     /// <exception cref="ArgumentException">The connection string is not valid for the provider.</exception>

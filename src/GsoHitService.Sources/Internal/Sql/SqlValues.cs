@@ -10,7 +10,7 @@ namespace GsoHitService.Sources.Internal.Sql;
 /// </summary>
 internal static class SqlValues
 {
-    /// <summary>Largest integer that a double holds exactly (2^53).</summary>
+    /// <summary>Largest integer that a double represents exactly (2^53).</summary>
     private const double MaxExactDouble = 9_007_199_254_740_992d;
 
     /// <summary>
