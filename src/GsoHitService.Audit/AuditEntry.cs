@@ -6,7 +6,7 @@ namespace GsoHitService.Audit;
 /// released content in any field: log decision ids, counts and field names.
 /// </summary>
 /// <example>
-/// An agent answering a hit query:
+/// An agent that served a hit query:
 /// <code>
 /// new AuditEntry("CN=coordinator, O=Gemeente Voorbeeld; sha256=3F2A…", "hit-query", AuditOutcome.Succeeded)
 /// {

@@ -13,7 +13,7 @@ namespace GsoHitService.Audit;
 /// <para>
 /// Appends are thread-safe and reach the disk (fsync) before <see cref="Append"/> returns. A
 /// failed write is cut back off the file, so the chain stays intact. Reopening a file continues
-/// its chain from the last entry; a file whose last line is damaged is refused, because
+/// its chain from the last entry. A file whose last line is damaged is rejected, because
 /// appending after it would hide the damage behind valid-looking entries.
 /// </para>
 /// <para>
@@ -181,7 +181,7 @@ public sealed class AuditLog : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_unusable)
         {
-            throw new AuditLogException($"Audit log {Path} refuses entries since a failed write could not be undone. Check the disk, run 'gso audit verify {Path}' and restart the service.");
+            throw new AuditLogException($"Audit log {Path} rejects entries because a failed write could not be undone. Check the disk, run 'gso audit verify {Path}' and restart the service.");
         }
 
         var now = _timeProvider.GetUtcNow();

@@ -33,7 +33,7 @@ public sealed class CertificateSourceOptions
     public string? PasswordFile { get; set; }
 
     /// <summary>
-    /// Name of the environment variable that holds the password of the PFX file or the encrypted
+    /// Name of the environment variable that contains the password of the PFX file or the encrypted
     /// PEM key. Default: none (no password).
     /// </summary>
     public string? PasswordEnvironmentVariable { get; set; }

@@ -26,7 +26,8 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
     private DevelopmentCertificateAuthority(X509Certificate2 certificate) => _certificate = certificate;
 
     /// <summary>
-    /// The CA certificate without its private key, for trust settings (TrustedCaPath).
+    /// The CA certificate without its private key, for trust settings (TrustedCaPath). Each call
+    /// returns a new instance, which the caller disposes.
     /// </summary>
     public X509Certificate2 Certificate => X509CertificateLoader.LoadCertificate(_certificate.RawData);
 

@@ -26,7 +26,7 @@ public sealed class MutualTlsClientOptions
 
     /// <summary>
     /// Interval after which an idle connection sends an HTTP/2 keep-alive ping. Default:
-    /// <see cref="GrpcLimits.DefaultKeepAlivePingDelay"/> (30 s). Kestrel answers pings at any
+    /// <see cref="GrpcLimits.DefaultKeepAlivePingDelay"/> (30 s). Kestrel acknowledges pings at any
     /// rate, so servers of this product accept any value of at least one second.
     /// </summary>
     public TimeSpan KeepAlivePingDelay { get; set; } = GrpcLimits.DefaultKeepAlivePingDelay;

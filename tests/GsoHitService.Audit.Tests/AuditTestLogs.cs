@@ -34,7 +34,7 @@ internal static class AuditTestLogs
         File.WriteAllText(path, string.Concat(lines.Select(line => line + "\n")), new UTF8Encoding(false));
 
     /// <summary>
-    /// Serializes a record whose hash is recomputed, as a forger who knows the format would.
+    /// Serializes a record whose hash is recomputed, as a forger with the format description would.
     /// </summary>
     public static string Forge(long sequence, DateTimeOffset time, AuditEntry entry, string previousHash, out string hash)
     {

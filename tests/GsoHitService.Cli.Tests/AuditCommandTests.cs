@@ -20,7 +20,7 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
-    public async Task Verify_ChangedLine_ExitsTwoNamingLineAndReason()
+    public async Task Verify_ChangedLine_ReportsLine()
     {
         using var folder = new TempDirectory();
         var path = WriteLog(folder, 4);

@@ -43,7 +43,7 @@ public sealed class PkiCommandTests
     }
 
     [Fact]
-    public async Task DevCa_ExistingFile_ExitsThreeAndWritesNothing()
+    public async Task DevCa_ExistingFile_ExitsThree()
     {
         using var folder = new TempDirectory();
         var existing = folder.WriteFile("agent-brp.key.pem", "oud");

@@ -33,7 +33,7 @@ public sealed class ClientCertificatePolicyTests
     }
 
     [Fact]
-    public void FindRejection_SelfTestThumbprint_IsAcceptedOnlyWhileSet()
+    public void FindRejection_SelfTestThumbprint_AcceptedWhileSet()
     {
         using var selfTest = SelfTestCertificate.Create(DateTimeOffset.UtcNow);
         using var policy = new ClientCertificatePolicy([], Certificates.Authority.Certificate, ["coordinator"], TimeProvider.System);
@@ -48,7 +48,7 @@ public sealed class ClientCertificatePolicyTests
     }
 
     [Fact]
-    public void FindRejection_ServerCertificateOfTrustedCa_IsRejectedForClientUse()
+    public void FindRejection_ServerCertificate_IsRejected()
     {
         using var policy = new ClientCertificatePolicy([], Certificates.Authority.Certificate, ["gso-test-server"], TimeProvider.System);
 

@@ -9,7 +9,7 @@ namespace GsoHitService.Hosting.Tests;
 public sealed class DevelopmentCertificateAuthorityTests
 {
     [Fact]
-    public void IssueServerCertificate_ChainsToCaAndNamesLoopback()
+    public void IssueServerCertificate_NamesLoopback()
     {
         using var authority = DevelopmentCertificateAuthority.Create();
         using var ca = authority.Certificate;
@@ -23,7 +23,7 @@ public sealed class DevelopmentCertificateAuthorityTests
     }
 
     [Fact]
-    public void IssueClientCertificate_MarksDevelopmentOnlyAndHasClientUsage()
+    public void IssueClientCertificate_MarksDevelopmentOnly()
     {
         using var authority = DevelopmentCertificateAuthority.Create();
         using var client = authority.IssueClientCertificate("coordinator");

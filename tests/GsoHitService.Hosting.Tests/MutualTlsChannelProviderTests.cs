@@ -54,7 +54,7 @@ public sealed class MutualTlsChannelProviderTests
     }
 
     [Fact]
-    public async Task Call_ServerOfOtherCa_IsRejectedAndLogged()
+    public async Task Call_ServerOfOtherCa_IsRejected()
     {
         using var contentRoot = new TempDirectory();
         var settings = TestServer.DefaultSettings(contentRoot);
@@ -68,7 +68,7 @@ public sealed class MutualTlsChannelProviderTests
         var exception = await Assert.ThrowsAsync<RpcException>(() => TestClients.CheckHealthAsync(provider.GetChannel(server.Address)));
 
         // Grpc.Net.Client 2.85 reports a rejected server certificate as Internal ("Error starting
-        // gRPC call"), so callers must not read Internal as an answer from the agent.
+        // gRPC call"), so callers must not read Internal as a reply from the agent.
         Assert.Contains(exception.StatusCode, new[] { StatusCode.Unavailable, StatusCode.Internal });
         var entry = Assert.Single(logs.WithEvent("ServerCertificateRejected"));
         Assert.Contains("does not chain to the trusted CA", entry.Message, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed class MutualTlsChannelProviderTests
     }
 
     [Fact]
-    public async Task Call_AfterIdlePeriodWithKeepAlivePings_ReusesConnection()
+    public async Task Call_AfterIdlePeriod_ReusesConnection()
     {
         using var contentRoot = new TempDirectory();
         var connectionIds = new ConcurrentQueue<string>();
@@ -127,7 +127,7 @@ public sealed class MutualTlsChannelProviderTests
     }
 
     [Fact]
-    public async Task AddMutualTlsGrpcClient_UnusablePrivateKey_FailsStartNamingSettingAndAccount()
+    public async Task AddMutualTlsGrpcClient_KeylessCertificate_FailsStart()
     {
         using var contentRoot = new TempDirectory();
         var paths = TestCertificates.Shared.WriteClientFiles(contentRoot);
@@ -158,7 +158,7 @@ public sealed class MutualTlsChannelProviderTests
     }
 
     [Fact]
-    public void AddMutualTlsGrpcClient_ValidSettings_RegistersOneProvider()
+    public void AddMutualTlsGrpcClient_ValidSettings_RegistersSingleton()
     {
         using var contentRoot = new TempDirectory();
         var paths = TestCertificates.Shared.WriteClientFiles(contentRoot);

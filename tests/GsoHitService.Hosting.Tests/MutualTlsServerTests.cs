@@ -20,7 +20,7 @@ public sealed class MutualTlsServerTests
     private static TestCertificates Certificates => TestCertificates.Shared;
 
     [Fact]
-    public async Task Call_ClientOfTrustedCaWithAllowedSubject_IsServed()
+    public async Task Call_AllowedSubject_IsServed()
     {
         using var contentRoot = new TempDirectory();
         await using var server = await TestServer.StartAsync(contentRoot);
@@ -136,16 +136,16 @@ public sealed class MutualTlsServerTests
     }
 
     [Fact]
-    public async Task Call_Tls11Client_IsRefused()
+    public async Task Call_Tls11Client_IsRejected()
     {
         using var contentRoot = new TempDirectory();
         await using var server = await TestServer.StartAsync(contentRoot);
-#pragma warning disable SYSLIB0039 // TLS 1.1 is obsolete; this test checks that the server refuses it.
+#pragma warning disable SYSLIB0039 // TLS 1.1 is obsolete; this test checks that the server rejects it.
         using var channel = TestClients.CreateChannel(server.Address, Certificates.Client, SslProtocols.Tls11);
 #pragma warning restore SYSLIB0039
 
-        // NOTE: OpenSSL 3 on Debian also refuses TLS 1.1 on the client side, so on this platform
-        // the test cannot tell which side stopped the handshake; it does show no request got in.
+        // NOTE: OpenSSL 3 on Debian also rejects TLS 1.1 on the client side, so on this platform
+        // the test cannot tell which side stopped the handshake. It does show that no request got in.
         var exception = await Assert.ThrowsAsync<RpcException>(() => TestClients.CheckHealthAsync(channel));
 
         Assert.Contains(exception.StatusCode, TransportFailures);

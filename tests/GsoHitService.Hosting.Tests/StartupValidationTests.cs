@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using GsoHitService.Hosting.Tests.Infrastructure;
 using GsoHitService.TestSupport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GsoHitService.Hosting.Tests;
@@ -77,10 +78,11 @@ public sealed class StartupValidationTests
         var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => server.App.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(2, exception.Failures.Count());
+        Assert.Contains(server.Logs.Entries, entry => entry.Level == LogLevel.Error && entry.Exception is OptionsValidationException);
     }
 
     [Fact]
-    public async Task Start_RelativePathsAndPasswordFile_ResolveAgainstContentRoot()
+    public async Task Start_RelativePfxPaths_ResolveAgainstContentRoot()
     {
         using var contentRoot = new TempDirectory();
         var settings = TestServer.DefaultSettings(contentRoot);

@@ -21,10 +21,12 @@ namespace GsoHitService.Audit.Internal;
 /// </para>
 /// <para>
 /// The hash is SHA-256 over a canonical encoding that does not depend on JSON formatting: the
-/// domain tag, then every field in the order above. Integers are big-endian (sequence and
-/// time in ticks as 64 bits, counts as 32 bits), a text is its UTF-8 length as 32 bits followed
-/// by its bytes, an optional field is a byte 0 (absent) or 1 followed by its value, the field
-/// list is its count as 32 bits followed by each name, and the previous hash is its 32 raw bytes.
+/// domain tag <c>gso-audit-v1</c> as a text, then every field in the order above.
+/// Integers are big-endian: sequence and time (in ticks) as 64 bits, counts as 32 bits.
+/// A text is its UTF-8 length as 32 bits followed by its bytes.
+/// An optional field is a byte 0 when absent, or a byte 1 followed by its value.
+/// The field list is its count as 32 bits followed by each name.
+/// The previous hash is its 32 raw bytes.
 /// </para>
 /// </remarks>
 internal static class AuditRecordCodec
@@ -277,7 +279,7 @@ internal static class AuditRecordCodec
         "succeeded" => AuditOutcome.Succeeded,
         "refused" => AuditOutcome.Refused,
         "failed" => AuditOutcome.Failed,
-        _ => throw new FormatException($"outcome '{text}' is not succeeded, refused or failed"),
+        _ => throw new FormatException($"outcome '{text}' is invalid; expected succeeded, refused or failed"),
     };
 
     private static string ParseHash(string text, string member) =>

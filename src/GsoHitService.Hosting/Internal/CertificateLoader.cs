@@ -11,7 +11,7 @@ namespace GsoHitService.Hosting.Internal;
 internal static class CertificateLoader
 {
     /// <summary>
-    /// Loads the certificate, with its private key where the source holds one.
+    /// Loads the certificate, with its private key where the source contains one.
     /// </summary>
     /// <param name="options">Where the certificate comes from.</param>
     /// <param name="settingPrefix">The configuration key of the options, for example <c>Server:Certificate</c>.</param>

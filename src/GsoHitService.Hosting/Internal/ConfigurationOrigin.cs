@@ -6,7 +6,7 @@ using Microsoft.Extensions.FileProviders;
 namespace GsoHitService.Hosting.Internal;
 
 /// <summary>
-/// Names where a configuration setting comes from, so that a start-up error can say which file
+/// Names where a configuration setting comes from, so that a start-up error can name the file
 /// (or environment variable, or command-line argument) to correct.
 /// </summary>
 internal static class ConfigurationOrigin

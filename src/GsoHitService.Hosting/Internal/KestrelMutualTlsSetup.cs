@@ -16,9 +16,9 @@ internal sealed class KestrelMutualTlsSetup(IOptions<MutualTlsServerOptions> opt
     {
         kestrel.AddServerHeader = false;
 
-        // Kestrel answers client pings at any rate, and an incoming ping also resets its idle
-        // timeout, so clients with keep-alive pings keep their connection. These settings make
-        // the server ping idle clients too, to notice connections a firewall dropped.
+        // Kestrel acknowledges client pings at any rate, and an incoming ping also resets its
+        // idle timeout, so clients with keep-alive pings keep their connection. These settings
+        // make the server ping idle clients too, to notice connections a firewall dropped.
         kestrel.Limits.Http2.KeepAlivePingDelay = GrpcLimits.DefaultKeepAlivePingDelay;
         kestrel.Limits.Http2.KeepAlivePingTimeout = GrpcLimits.DefaultKeepAlivePingTimeout;
 
@@ -34,10 +34,10 @@ internal sealed class KestrelMutualTlsSetup(IOptions<MutualTlsServerOptions> opt
         }
         catch (OptionsValidationException)
         {
-            // Kestrel is configured while the host is built, before start-up validation. Without
-            // endpoints Kestrel would bind nothing useful, but it never binds at all: the host
-            // validates the options before it starts Kestrel and stops with this same exception,
-            // after logging is set up (so a Windows service records it in the Event Log).
+            // Kestrel is configured while the host is built, before start-up validation. Kestrel
+            // never binds without our endpoints, because the host validates the options before it
+            // starts Kestrel. The host then logs this same exception (to the Event Log when it runs
+            // as a Windows service) and stops.
             return;
         }
 
@@ -46,7 +46,7 @@ internal sealed class KestrelMutualTlsSetup(IOptions<MutualTlsServerOptions> opt
             // The options were validated at start-up, so every URL parses.
             if (!HttpsEndpoint.TryParse(url, out var endpoint, out var problem))
             {
-                throw new InvalidOperationException($"Endpoint {problem}.");
+                throw new InvalidOperationException($"Server endpoint {problem}.");
             }
 
             void Configure(ListenOptions listen)

@@ -23,7 +23,7 @@ internal static class LoopbackHandshake
     /// <summary>
     /// Connects, completes the handshake with <paramref name="clientCertificate"/>, and checks
     /// that the server presented <paramref name="expectedServerCertificate"/>, negotiated HTTP/2
-    /// and answered the HTTP/2 preface. Returns null on success, or the problem found.
+    /// and replied to the HTTP/2 preface. Returns null on success, or the problem found.
     /// </summary>
     public static async Task<string?> FindProblemAsync(
         IPEndPoint endPoint,

@@ -9,8 +9,8 @@ internal static class PlatformCertificates
 {
     /// <summary>
     /// Returns a certificate whose private key TLS can use on this platform. On Windows, SChannel
-    /// cannot use the ephemeral key of a certificate loaded from PEM, so the certificate is
-    /// round-tripped through PKCS#12 there; elsewhere the certificate is returned as it is.
+    /// cannot use the ephemeral key of a certificate loaded from PEM, so there the certificate is
+    /// round-tripped through PKCS#12. Elsewhere the certificate is returned as it is.
     /// </summary>
     public static X509Certificate2 PrepareForTls(X509Certificate2 certificate)
     {

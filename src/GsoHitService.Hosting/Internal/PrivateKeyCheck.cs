@@ -4,8 +4,9 @@ using System.Security.Cryptography.X509Certificates;
 namespace GsoHitService.Hosting.Internal;
 
 /// <summary>
-/// Checks that this process can use a certificate's private key. A service account without read
-/// access to a Windows store key passes every other check and fails only in the TLS handshake.
+/// Checks that this process can use a certificate's private key. A certificate from a Windows
+/// store whose key the service account may not read still loads, and would fail only in the TLS
+/// handshake.
 /// </summary>
 internal static class PrivateKeyCheck
 {

@@ -37,7 +37,7 @@ internal sealed class ServerCredentials : IDisposable
         _certificateContext = new(() => SslStreamCertificateContext.Create(Certificate, additionalCertificates: null, offline: true));
     }
 
-    /// <summary>The server certificate, with its private key when the source holds one.</summary>
+    /// <summary>The server certificate, with its private key when the source contains one.</summary>
     public X509Certificate2 Certificate => _loaded.Value.Certificate;
 
     /// <summary>The allow-list that client certificates are checked against.</summary>

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace GsoHitService.Hosting.Internal;
 
 /// <summary>
-/// Stops the host when it would run but be unusable: before Kestrel starts, the server
-/// certificate's private key must be usable by this account; once Kestrel listens, a mutual TLS
+/// Stops the host when it would run but be unusable. Before Kestrel starts, the server
+/// certificate's private key must be usable by this account. Once Kestrel listens, a mutual TLS
 /// handshake over loopback must succeed on every endpoint.
 /// </summary>
 internal sealed class StartupSelfTest(

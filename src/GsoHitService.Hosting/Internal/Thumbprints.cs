@@ -23,6 +23,8 @@ internal static class Thumbprints
             return null;
         }
 
+        // A thumbprint copied from the Windows certificate dialog starts with an invisible
+        // left-to-right mark (U+200E).
         var digits = new string([.. configured.Where(c => c is not (' ' or ':' or '\u200E'))]).ToUpperInvariant();
         var isHex = digits.All(char.IsAsciiHexDigit);
         return isHex && digits.Length is Sha256Length or Sha1Length ? digits : null;
