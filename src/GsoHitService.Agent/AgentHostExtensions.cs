@@ -1,3 +1,4 @@
+using GsoHitService.Agent.Auditing;
 using GsoHitService.Agent.Authorization;
 using GsoHitService.Agent.Configuration;
 using GsoHitService.Agent.Indexing;
@@ -47,6 +48,7 @@ internal static class AgentHostExtensions
         services.AddSingleton<LookupProgress>();
         services.AddSingleton<HitQueryProcessor>();
         services.TryAddSingleton<IRequestAuthorizer, UnverifiedDecisionAuthorizer>();
+        services.AddSingleton<IQueryAuditTrail, AuditLogTrail>();
 
         builder.AddMutualTlsGrpcServer(ServerSectionName);
         services.AddGrpcHealthChecks().AddCheck<IndexHealthCheck>("index");

@@ -1,3 +1,4 @@
+using GsoHitService.Agent.Auditing;
 using GsoHitService.Agent.Configuration;
 using GsoHitService.Agent.Indexing;
 using GsoHitService.Matching;
@@ -5,10 +6,14 @@ using Microsoft.Extensions.Options;
 
 namespace GsoHitService.Agent;
 
-/// <summary>Logs once at start-up what this agent serves and which development settings are on.</summary>
+/// <summary>
+/// Logs once at start-up what this agent serves and which development settings are on. Taking the
+/// audit trail opens the audit log, so that an unusable log stops the start, not the first query.
+/// </summary>
 internal sealed partial class AgentStartupLog(
     AgentDescriptor agent,
     AgentSources sources,
+    IQueryAuditTrail auditTrail,
     IOptions<AgentOptions> options,
     ILogger<AgentStartupLog> logger)
     : IHostedService
@@ -18,6 +23,11 @@ internal sealed partial class AgentStartupLog(
         var heldTypes = string.Join(", ", sources.HeldTypes.Order().Select(IdentifierTypes.ToName));
         Log.AgentStarting(logger, agent.Department, AgentDescriptor.SoftwareVersion, sources.Sources.Count, heldTypes,
             agent.Context.TokenSchemeVersion, agent.Context.NormaliserProfile, agent.Context.KeyEpoch);
+
+        if (auditTrail is AuditLogTrail log)
+        {
+            Log.AuditLogOpened(logger, log.Path);
+        }
 
         if (options.Value.Decisions.IsEnforcementOff)
         {
@@ -48,5 +58,9 @@ internal sealed partial class AgentStartupLog(
         [LoggerMessage(EventId = 4003, EventName = "ServerReflectionOn", Level = LogLevel.Information,
             Message = "gRPC server reflection is on (Agent:EnableServerReflection)")]
         public static partial void ServerReflectionOn(ILogger logger);
+
+        [LoggerMessage(EventId = 4004, EventName = "AuditLogOpened", Level = LogLevel.Information,
+            Message = "Requests are audited in {AuditLogPath}")]
+        public static partial void AuditLogOpened(ILogger logger, string auditLogPath);
     }
 }

@@ -20,6 +20,12 @@ internal sealed class AgentOptions
     /// </summary>
     public string MatchingKeyFile { get; set; } = "";
 
+    /// <summary>
+    /// Path of the agent's hash-chained audit log, relative to the content root unless absolute.
+    /// The folder is created when missing. Default <c>audit/agent-audit.log</c>.
+    /// </summary>
+    public string AuditLogPath { get; set; } = "audit/agent-audit.log";
+
     /// <summary>Whether gRPC server reflection is offered. Default false: callers need no schema discovery.</summary>
     public bool EnableServerReflection { get; set; }
 

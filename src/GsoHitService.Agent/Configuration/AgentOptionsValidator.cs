@@ -30,6 +30,11 @@ internal sealed partial class AgentOptionsValidator(IConfiguration configuration
         }
 
         ValidateKeyFile(options.MatchingKeyFile, failures);
+
+        if (string.IsNullOrWhiteSpace(options.AuditLogPath))
+        {
+            failures.Add(Describe("AuditLogPath", options.AuditLogPath, "is required: the path of the agent's audit log, relative to the agent's folder or absolute."));
+        }
         ValidateIndex(options.Index, failures);
         ValidateLimits(options.Limits, failures);
 

@@ -26,6 +26,8 @@ internal sealed class AgentTestHost : IAsyncDisposable
     private readonly TempDirectory _contentRoot;
     private readonly MatchingKey _key;
     private bool _started;
+    private bool _disposed;
+    private bool _appDisposed;
 
     private AgentTestHost(TempDirectory contentRoot, MatchingKey key, WebApplication app, CapturingLoggerProvider logs, AgentTestSetup setup)
     {
@@ -97,7 +99,11 @@ internal sealed class AgentTestHost : IAsyncDisposable
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
 
             builder.AddAgent();
-            builder.Services.Replace(ServiceDescriptor.Singleton<IQueryAuditTrail, RecordingAuditTrail>());
+            if (!setup.UseAuditLogFile)
+            {
+                builder.Services.Replace(ServiceDescriptor.Singleton<IQueryAuditTrail, RecordingAuditTrail>());
+            }
+
             setup.ConfigureServices?.Invoke(builder.Services);
 
             var app = builder.Build();
@@ -146,14 +152,32 @@ internal sealed class AgentTestHost : IAsyncDisposable
         return bytes;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops and disposes the agent but keeps its content root, so that tests can read its files.</summary>
+    public async Task StopAppAsync()
     {
+        if (_appDisposed)
+        {
+            return;
+        }
+
+        _appDisposed = true;
         if (_started)
         {
             await App.StopAsync(CancellationToken.None);
         }
 
         await App.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await StopAppAsync();
         Tokenizer.Dispose();
         _key.Dispose();
         _contentRoot.Dispose();
@@ -225,6 +249,12 @@ internal sealed class AgentTestSetup(TempDirectory contentRoot)
     };
 
     public JsonObject Agent => Settings["Agent"]!.AsObject();
+
+    /// <summary>
+    /// Whether requests are audited in the real audit log file, as in production. Default false:
+    /// most tests read the records from memory.
+    /// </summary>
+    public bool UseAuditLogFile { get; set; }
 
     /// <summary>Changes services after the agent's registrations, for example to slow down lookups.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
