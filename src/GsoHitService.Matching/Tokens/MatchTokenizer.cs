@@ -72,12 +72,87 @@ public sealed class MatchTokenizer : IDisposable
         }
         finally
         {
-            // The encoding holds the identifier in clear text.
+            // The encoding contains the identifier in clear text.
             CryptographicOperations.ZeroMemory(encoding[..length]);
             if (rented is not null)
             {
                 ArrayPool<byte>.Shared.Return(rented);
             }
+        }
+    }
+
+    /// <summary>
+    /// Computes the tokens of many identifiers, for bulk index builds: where 256-bit vectors are
+    /// hardware accelerated, eight tokens are hashed at once (encodings of at most 55 bytes, which
+    /// covers every type except long surnames). Each token equals the one that
+    /// <see cref="ComputeToken(CanonicalIdentifier)"/> returns.
+    /// </summary>
+    /// <param name="identifiers">The identifiers.</param>
+    /// <param name="destination">Receives the token of identifier i at index i.</param>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="destination"/> is shorter than <paramref name="identifiers"/>, or an identifier
+    /// is invalid as for <see cref="ComputeToken(CanonicalIdentifier)"/>; the destination's content
+    /// is then undefined.
+    /// </exception>
+    /// <exception cref="ObjectDisposedException">The tokenizer is disposed.</exception>
+    [SkipLocalsInit]
+    public void ComputeTokens(ReadOnlySpan<CanonicalIdentifier> identifiers, Span<MatchToken> destination)
+    {
+        if (destination.Length < identifiers.Length)
+        {
+            throw new ArgumentException($"The destination has room for {destination.Length} tokens; {identifiers.Length} are needed.", nameof(destination));
+        }
+
+        if (!Sha256x8.IsSupported)
+        {
+            for (var i = 0; i < identifiers.Length; i++)
+            {
+                destination[i] = ComputeToken(identifiers[i]);
+            }
+
+            return;
+        }
+
+        var batch = default(HmacSha256Batch);
+        Span<int> laneIndexes = stackalloc int[HmacSha256Batch.Lanes];
+        Span<byte> encoding = stackalloc byte[HmacSha256.MaxSingleBlockMessageLength];
+        var lanes = 0;
+        try
+        {
+            for (var i = 0; i < identifiers.Length; i++)
+            {
+                var identifier = identifiers[i];
+                ArgumentNullException.ThrowIfNull(identifier, nameof(identifiers));
+                ThrowIfWrongFieldCount(identifier);
+
+                // Longer encodings need more than one block; they are rare and take the scalar path.
+                if (CanonicalEncoding.GetByteCount(identifier) > HmacSha256.MaxSingleBlockMessageLength)
+                {
+                    destination[i] = ComputeToken(identifier);
+                    continue;
+                }
+
+                var written = CanonicalEncoding.Write(identifier, encoding);
+                ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+                batch.SetLane(lanes, in _typeKeys[(byte)identifier.Type], encoding[..written]);
+                laneIndexes[lanes++] = i;
+                if (lanes == HmacSha256Batch.Lanes)
+                {
+                    ComputeBatch(ref batch, laneIndexes, destination);
+                    lanes = 0;
+                }
+            }
+
+            if (lanes > 0)
+            {
+                ComputeBatch(ref batch, laneIndexes[..lanes], destination);
+            }
+        }
+        finally
+        {
+            // The batch contains key states and the encodings of the last identifiers.
+            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(new Span<HmacSha256Batch>(ref batch)));
+            CryptographicOperations.ZeroMemory(encoding);
         }
     }
 
@@ -145,10 +220,26 @@ public sealed class MatchTokenizer : IDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         HmacSha256.Compute(in _typeKeys[encoding[1]], encoding, out var mac);
 
-        // Dispose zeroes the keys after setting the flag, so a token computed while that happened
-        // may be wrong; such a token must not reach a caller, who would report a wrong "no hit".
+        // Dispose zeroes the keys after setting the flag, so a token computed meanwhile may be wrong.
+        // Such a token must not reach a caller, who would report a wrong "no hit".
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         return ToToken(in mac);
+    }
+
+    // Lanes past laneIndexes.Length contain data of an earlier group. They are computed too, and
+    // their results are ignored.
+    private void ComputeBatch(ref HmacSha256Batch batch, ReadOnlySpan<int> laneIndexes, Span<MatchToken> destination)
+    {
+        batch.Compute();
+
+        // A concurrent Dispose may have zeroed the keys during Compute, so check again as
+        // ComputeTokenFromEncoding does.
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        for (var lane = 0; lane < laneIndexes.Length; lane++)
+        {
+            batch.GetMac(lane, out var mac);
+            destination[laneIndexes[lane]] = ToToken(in mac);
+        }
     }
 
     private static MatchToken ToToken(in Sha256State mac)

@@ -12,7 +12,7 @@ public sealed class MatchTokenizerTests
     private static readonly CanonicalIdentifier Bsn = new(IdentifierType.Bsn, ["999990019"]);
 
     [Fact]
-    public void ComputeToken_RandomIdentifiers_EqualsPlatformHkdfAndHmac()
+    public void ComputeToken_RandomIdentifiers_MatchesPlatformHmac()
     {
         // An independent recomputation with the platform's HKDF and HMACSHA256, over fields of
         // every length the encoding can produce up to a few blocks, non-ASCII text included.
@@ -41,7 +41,7 @@ public sealed class MatchTokenizerTests
     }
 
     [Fact]
-    public void ComputeToken_SameKeyBytesInTwoTokenizers_GivesSameToken()
+    public void ComputeToken_SameKeyBytes_GivesSameToken()
     {
         using var first = TestKeys.Filled(0x42);
         using var second = TestKeys.Filled(0x42);
@@ -63,7 +63,7 @@ public sealed class MatchTokenizerTests
     }
 
     [Fact]
-    public void ComputeToken_EqualDigitsUnderEveryType_GivesDistinctTokens()
+    public void ComputeToken_EqualDigitsPerType_DistinctTokens()
     {
         using var key = TestKeys.VectorKey();
         using var tokenizer = new MatchTokenizer(key);
@@ -75,7 +75,7 @@ public sealed class MatchTokenizerTests
     }
 
     [Fact]
-    public void ComputeToken_BsnAndRsinWithSameDigits_GiveDifferentTokens()
+    public void ComputeToken_BsnAndRsin_DifferentTokens()
     {
         using var key = TestKeys.VectorKey();
         using var tokenizer = new MatchTokenizer(key);
@@ -87,7 +87,7 @@ public sealed class MatchTokenizerTests
     }
 
     [Fact]
-    public void ComputeToken_Bsn_DiffersFromUnkeyedSha256OfTextAndEncoding()
+    public void ComputeToken_Bsn_DiffersFromUnkeyedSha256()
     {
         // An unkeyed digest of a BSN is reversed by enumerating the 10^9 candidates, so no
         // token may ever equal one.
@@ -208,6 +208,69 @@ public sealed class MatchTokenizerTests
         Parallel.For(0, identifiers.Length, i => parallel[i] = tokenizer.ComputeToken(identifiers[i]));
 
         Assert.Equal(sequential, parallel);
+    }
+
+    [Fact]
+    public void ComputeTokens_RandomBatches_EqualSingleTokens()
+    {
+        // Batches of every size around the eight lanes, with short encodings (vector lanes) and
+        // long surnames (more than one block, scalar path) mixed.
+        using var key = MatchingKey.Generate("random");
+        using var tokenizer = new MatchTokenizer(key);
+        var field = Gen.String[Gen.Char["0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ -é"], 0, 60];
+        var identifier = Gen.OneOf(
+            field.Select(value => new CanonicalIdentifier(IdentifierType.Bsn, [value])),
+            field.Select(value => new CanonicalIdentifier(IdentifierType.LicencePlate, [value])),
+            Gen.Select(field, field, field, field).Select((a, b, c, d) => new CanonicalIdentifier(IdentifierType.Address, [a, b, c, d])),
+            Gen.Select(field, field, field).Select((a, b, c) => new CanonicalIdentifier(IdentifierType.SurnameBirthDate, [a, b, c])));
+
+        identifier.Array[0, 40].Sample(identifiers =>
+        {
+            var tokens = new MatchToken[identifiers.Length];
+
+            tokenizer.ComputeTokens(identifiers, tokens);
+
+            Assert.Equal(identifiers.Select(tokenizer.ComputeToken), tokens);
+        }, iter: 300);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(1000)]
+    public void ComputeTokens_BsnBatch_EqualsSingleTokens(int count)
+    {
+        using var key = TestKeys.VectorKey();
+        using var tokenizer = new MatchTokenizer(key);
+        var identifiers = Enumerable.Range(0, count)
+            .Select(i => new CanonicalIdentifier(IdentifierType.Bsn, [(999_990_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            .ToArray();
+        var tokens = new MatchToken[count];
+
+        tokenizer.ComputeTokens(identifiers, tokens);
+
+        Assert.Equal(identifiers.Select(tokenizer.ComputeToken), tokens);
+    }
+
+    [Fact]
+    public void ComputeTokens_ShortDestination_Throws()
+    {
+        using var key = TestKeys.VectorKey();
+        using var tokenizer = new MatchTokenizer(key);
+
+        Assert.Throws<ArgumentException>(() => tokenizer.ComputeTokens([Bsn, Bsn], new MatchToken[1]));
+    }
+
+    [Fact]
+    public void ComputeTokens_AfterDispose_ThrowsObjectDisposed()
+    {
+        using var key = TestKeys.VectorKey();
+        var tokenizer = new MatchTokenizer(key);
+        tokenizer.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => tokenizer.ComputeTokens([Bsn], new MatchToken[1]));
     }
 
     [Fact]

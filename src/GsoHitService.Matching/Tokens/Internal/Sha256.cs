@@ -1,20 +1,22 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace GsoHitService.Matching.Internal;
 
 /// <summary>
 /// The SHA-256 compression function of FIPS 180-4 (section 6.2.2), exposed so that HMAC can start
-/// from precomputed states. Only <see cref="HmacSha256"/> uses it: the product never computes an
+/// from precomputed states. Only the HMAC code uses it, because the product never computes an
 /// unkeyed digest of an identifier.
 /// </summary>
 /// <remarks>
 /// .NET does not expose the x86 SHA extensions, and the platform's one-shot and incremental HMAC
 /// APIs pay a fixed cost per call that exceeds the two compressions a short token needs. The rounds
 /// below are unrolled by eight with the working variables renamed instead of shifted, so that the
-/// JIT keeps them in registers.
+/// JIT keeps them in registers, and the message schedule runs four words at a time in SSE registers.
 /// </remarks>
 internal static unsafe class Sha256
 {
@@ -35,7 +37,7 @@ internal static unsafe class Sha256
     /// An array, not a span over constant data: unoptimised (Debug) code allocates a field-handle
     /// object each time it creates such a span, and the token path must not allocate.
     /// </remarks>
-    private static readonly uint[] RoundConstants =
+    internal static readonly uint[] RoundConstants =
     [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -81,14 +83,10 @@ internal static unsafe class Sha256
     {
         unchecked
         {
-            // Message schedule W0..W63 (FIPS 180-4 section 6.2.2 step 1), on the stack.
-            var w = stackalloc uint[64];
-            for (var t = 0; t < 16; t++)
-            {
-                w[t] = block[t];
-            }
-
-            ExpandSchedule(w);
+            // K[t] + W[t] for every round, so that a round reads one word and the round constants
+            // need no register of their own.
+            var roundInputs = stackalloc uint[64];
+            ComputeRoundInputs(in block, roundInputs);
 
             var a = state[0];
             var b = state[1];
@@ -104,19 +102,16 @@ internal static unsafe class Sha256
             // held h, its new e in the one that held d. The b XOR c of a round is the a XOR b of
             // the round before, so Round carries it along for Maj.
             var bc = b ^ c;
-            fixed (uint* k = RoundConstants)
+            for (nint t = 0; t < 64; t += 8)
             {
-                for (nint t = 0; t < 64; t += 8)
-                {
-                    Round(a, b, ref d, e, f, g, ref h, k[t] + w[t], ref bc);
-                    Round(h, a, ref c, d, e, f, ref g, k[t + 1] + w[t + 1], ref bc);
-                    Round(g, h, ref b, c, d, e, ref f, k[t + 2] + w[t + 2], ref bc);
-                    Round(f, g, ref a, b, c, d, ref e, k[t + 3] + w[t + 3], ref bc);
-                    Round(e, f, ref h, a, b, c, ref d, k[t + 4] + w[t + 4], ref bc);
-                    Round(d, e, ref g, h, a, b, ref c, k[t + 5] + w[t + 5], ref bc);
-                    Round(c, d, ref f, g, h, a, ref b, k[t + 6] + w[t + 6], ref bc);
-                    Round(b, c, ref e, f, g, h, ref a, k[t + 7] + w[t + 7], ref bc);
-                }
+                Round(a, b, ref d, e, f, g, ref h, roundInputs[t], ref bc);
+                Round(h, a, ref c, d, e, f, ref g, roundInputs[t + 1], ref bc);
+                Round(g, h, ref b, c, d, e, ref f, roundInputs[t + 2], ref bc);
+                Round(f, g, ref a, b, c, d, ref e, roundInputs[t + 3], ref bc);
+                Round(e, f, ref h, a, b, c, ref d, roundInputs[t + 4], ref bc);
+                Round(d, e, ref g, h, a, b, ref c, roundInputs[t + 5], ref bc);
+                Round(c, d, ref f, g, h, a, ref b, roundInputs[t + 6], ref bc);
+                Round(b, c, ref e, f, g, h, ref a, roundInputs[t + 7], ref bc);
             }
 
             state[0] += a;
@@ -130,35 +125,68 @@ internal static unsafe class Sha256
         }
     }
 
-    // Message schedule, FIPS 180-4 section 6.2.2 step 1:
-    // W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16] for t = 16..63.
+    // Writes K[t] + W[t] for t = 0..63, where W is the message schedule of FIPS 180-4 section
+    // 6.2.2 step 1: W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16] for t >= 16.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ExpandSchedule(uint* w)
+    private static void ComputeRoundInputs(ref readonly Sha256Block block, uint* roundInputs)
     {
         unchecked
         {
-            if (!Vector128.IsHardwareAccelerated)
+            fixed (uint* k = RoundConstants)
             {
-                for (nint t = 16; t < 64; t++)
+                if (!Ssse3.IsSupported)
                 {
-                    w[t] = SmallSigma1(w[t - 2]) + w[t - 7] + SmallSigma0(w[t - 15]) + w[t - 16];
+                    for (nint t = 0; t < 16; t++)
+                    {
+                        roundInputs[t] = block[(int)t];
+                    }
+
+                    for (nint t = 16; t < 64; t++)
+                    {
+                        var w = roundInputs;
+                        w[t] = SmallSigma1(w[t - 2]) + w[t - 7] + SmallSigma0(w[t - 15]) + w[t - 16];
+                    }
+
+                    for (nint t = 0; t < 64; t++)
+                    {
+                        roundInputs[t] += k[t];
+                    }
+
+                    return;
                 }
 
-                return;
-            }
+                // Four words per step, with the last sixteen words kept in registers: x0 contains
+                // W[t-16..t-13], x1 W[t-12..t-9], x2 W[t-8..t-5] and x3 W[t-4..t-1]. Loading the
+                // shifted windows from memory instead would read across two earlier stores, which
+                // the processor cannot forward.
+                ref var first = ref Unsafe.AsRef(in block[0]);
+                var x0 = Vector128.LoadUnsafe(ref first);
+                var x1 = Vector128.LoadUnsafe(ref first, 4);
+                var x2 = Vector128.LoadUnsafe(ref first, 8);
+                var x3 = Vector128.LoadUnsafe(ref first, 12);
+                (x0 + Vector128.Load(k)).Store(roundInputs);
+                (x1 + Vector128.Load(k + 4)).Store(roundInputs + 4);
+                (x2 + Vector128.Load(k + 8)).Store(roundInputs + 8);
+                (x3 + Vector128.Load(k + 12)).Store(roundInputs + 12);
 
-            // Four words per step. Words t and t+1 need sigma1 of the two words before them, which
-            // the previous step made; words t+2 and t+3 need sigma1 of words t and t+1 from this
-            // step. So sigma1 is applied twice, each time to a vector with zeros in the lanes it
-            // must not change (sigma1 of 0 is 0).
-            var previous = Vector128.Load(w + 12);
-            for (nint t = 16; t < 64; t += 4)
-            {
-                var partial = Vector128.Load(w + t - 16) + SmallSigma0(Vector128.Load(w + t - 15)) + Vector128.Load(w + t - 7);
-                var low = partial + SmallSigma1(Vector128.Shuffle(previous, Vector128.Create(2u, 3u, 4u, 4u)));
-                var words = low + SmallSigma1(Vector128.Shuffle(low, Vector128.Create(4u, 4u, 0u, 1u)));
-                words.Store(w + t);
-                previous = words;
+                for (nint t = 16; t < 64; t += 4)
+                {
+                    var w15 = Ssse3.AlignRight(x1, x0, 4);
+                    var w7 = Ssse3.AlignRight(x3, x2, 4);
+                    var partial = x0 + SmallSigma0(w15) + w7;
+
+                    // Words t and t+1 need sigma1 of W[t-2] and W[t-1], but words t+2 and t+3 need
+                    // sigma1 of words t and t+1 from this step. So each sigma1 runs on a vector with
+                    // zeros in the lanes it must not change (sigma1 of 0 is 0).
+                    var low = partial + SmallSigma1(Vector128.Shuffle(x3, Vector128.Create(2u, 3u, 4u, 4u)));
+                    var words = low + SmallSigma1(Vector128.Shuffle(low, Vector128.Create(4u, 4u, 0u, 1u)));
+                    (words + Vector128.Load(k + t)).Store(roundInputs + t);
+
+                    x0 = x1;
+                    x1 = x2;
+                    x2 = x3;
+                    x3 = words;
+                }
             }
         }
     }
@@ -176,10 +204,11 @@ internal static unsafe class Sha256
     private static Vector128<uint> SmallSigma1(Vector128<uint> x) => RotateRight(x, 17) ^ RotateRight(x, 19) ^ (x >>> 10);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<uint> RotateRight(Vector128<uint> x, int count) => (x >>> count) | (x << (32 - count));
+    private static Vector128<uint> RotateRight(Vector128<uint> x, [ConstantExpected] byte count) =>
+        Avx512F.VL.IsSupported ? Avx512F.VL.RotateRight(x, count) : (x >>> count) | (x << (32 - count));
 
-    // One round of FIPS 180-4 section 6.2.2 step 3. On return h holds the new a and d the new e;
-    // c is not passed because Maj(a, b, c) = ((a XOR b) AND (b XOR c)) XOR b uses only b XOR c.
+    // One round of FIPS 180-4 section 6.2.2 step 3. On return h contains the new a and d the new
+    // e. c is not passed because Maj(a, b, c) = ((a XOR b) AND (b XOR c)) XOR b uses only b XOR c.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Round(uint a, uint b, ref uint d, uint e, uint f, uint g, ref uint h, uint roundInput, ref uint bc)
     {
@@ -193,12 +222,12 @@ internal static unsafe class Sha256
         }
     }
 
-    // ROTR2 ^ ROTR13 ^ ROTR22, nested so that it takes three rotations and two XORs.
+    // The three rotations are independent, which keeps the round's critical path shorter than the
+    // nested form ROTR2(ROTR11(ROTR9(x) ^ x) ^ x), although that one needs fewer instructions.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Sum0(uint x) =>
         BitOperations.RotateRight(x, 2) ^ BitOperations.RotateRight(x, 13) ^ BitOperations.RotateRight(x, 22);
 
-    // ROTR6 ^ ROTR11 ^ ROTR25, nested likewise.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Sum1(uint x) =>
         BitOperations.RotateRight(x, 6) ^ BitOperations.RotateRight(x, 11) ^ BitOperations.RotateRight(x, 25);
