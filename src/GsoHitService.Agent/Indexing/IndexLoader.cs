@@ -65,8 +65,8 @@ internal sealed partial class IndexLoader(
         }
         catch (Exception exception)
         {
-            // Any failure of any source fails the whole load; the log keeps the exception, the
-            // reason that leaves the agent names only the source and the kind of failure.
+            // Any failure of any source fails the whole load. The log keeps the exception, while
+            // the reason that leaves the agent names only the source and the kind of failure.
             Log.SourceFailed(logger, source.Name, exception);
             throw new IndexLoadException(
                 $"Reading source '{source.Name}' failed with {exception.GetType().Name}; the agent log has the details.",

@@ -57,7 +57,7 @@ internal sealed class TokenIndexBuilder
     {
         if (Count > Array.MaxLength)
         {
-            throw new InvalidOperationException($"An index holds at most {Array.MaxLength} tokens; {Count} were added.");
+            throw new InvalidOperationException($"An index can contain at most {Array.MaxLength} tokens, but {Count} were added. Split the department's sources over several agents.");
         }
 
         var sorted = BucketSort();

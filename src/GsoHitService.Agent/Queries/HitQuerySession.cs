@@ -134,7 +134,8 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
 
     /// <summary>
     /// Audits a request that ended in <paramref name="exception"/>: a refusal, a cancellation or a
-    /// failure. Never throws, because the caller is about to report the original exception.
+    /// failure. A failure to write the audit record is logged, not thrown, because the caller is
+    /// about to report the original exception.
     /// </summary>
     public async Task RecordFailureAsync(Exception exception, bool callCancelled)
     {
