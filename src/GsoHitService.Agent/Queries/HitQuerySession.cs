@@ -99,6 +99,15 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
         _groupsInEndedChunks = _groups.Count;
     }
 
+    /// <summary>Asks the authorizer about a request that carries no probes, such as a content release.</summary>
+    /// <exception cref="QueryRefusedException">No decision allows the request.</exception>
+    public async Task AuthorizeWithoutProbesAsync(CancellationToken cancellationToken)
+    {
+        var authorization = await processor.AuthorizeAsync(
+            new AuthorizationRequest(kind, _requestId, caller, _decision, []), cancellationToken);
+        _decisionId = authorization.DecisionId;
+    }
+
     /// <summary>Authorises, charges the quota, looks every token up and audits the answer.</summary>
     /// <exception cref="QueryRefusedException">The request is empty, not authorised or over the caller's quota.</exception>
     /// <exception cref="OperationCanceledException">The call was cancelled or its deadline passed.</exception>
