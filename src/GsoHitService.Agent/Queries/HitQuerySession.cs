@@ -22,9 +22,6 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
     private bool _started;
     private bool _recorded;
 
-    /// <summary>Tokens received so far.</summary>
-    public long ProbeCount => _probeCount;
-
     /// <summary>Checks the request header.</summary>
     /// <exception cref="QueryRefusedException">No query id, no match context, or a context that differs from the agent's.</exception>
     public void Start(string? requestId, AgentMatchContext? context, SignedDecisionEnvelope? decision)
@@ -41,10 +38,11 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
             throw Invalid("The request carries no query id; set it to the coordinator's id of the query.");
         }
 
-        if (_requestId.Length > HitQueryProcessor.MaxRequestIdLength)
+        // The id goes into logs and the audit log, so it may not carry line breaks or free text.
+        if (_requestId.Length > HitQueryProcessor.MaxRequestIdLength || !_requestId.All(IsRequestIdCharacter))
         {
-            _requestId = _requestId[..HitQueryProcessor.MaxRequestIdLength];
-            throw Invalid($"The query id is longer than {HitQueryProcessor.MaxRequestIdLength} characters.");
+            _requestId = "(invalid)";
+            throw Invalid($"The query id must be 1 to {HitQueryProcessor.MaxRequestIdLength} characters: letters, digits, '.', '_', ':' or '-'.");
         }
 
         if (context is null)
@@ -186,6 +184,9 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
 
     private QueryAuditRecord CreateRecord(AuditOutcome outcome, ProbeAnswerCounts? counts, QueryRefusalReason? refusalReason, string? detail) =>
         new(kind, _requestId, caller, _decisionId, _groups.Count, _probeCount, outcome, counts, refusalReason, detail);
+
+    private static bool IsRequestIdCharacter(char character) =>
+        char.IsAsciiLetterOrDigit(character) || character is '.' or '_' or ':' or '-';
 
     private static QueryRefusedException Invalid(string message) => new(QueryRefusalReason.InvalidRequest, message);
 }
