@@ -95,7 +95,7 @@ public sealed class BrpRuleTests : IDisposable
     }
 
     [Fact]
-    public async Task Load_AddressWithLetterAndAddition_MatchesQuerySide()
+    public async Task Load_LetterAndAddition_MatchQuerySide()
     {
         var load = await LoadPersonAsync(
             """
