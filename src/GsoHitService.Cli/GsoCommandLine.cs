@@ -15,6 +15,8 @@ internal static class GsoCommandLine
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(PkiCommand.Create());
         root.Subcommands.Add(NormalizeCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(TokenCommand.Create());
 
         return root;
     }

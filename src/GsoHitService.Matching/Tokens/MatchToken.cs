@@ -68,7 +68,7 @@ public readonly struct MatchToken : IEquatable<MatchToken>
 
     public override bool Equals(object? obj) => obj is MatchToken other && Equals(other);
 
-    public override int GetHashCode() => (int)(_part0 ^ (_part0 >> 32));
+    public override int GetHashCode() => unchecked((int)(_part0 ^ (_part0 >> 32)));
 
     /// <summary>Returns the shortened form, so that logging a token never prints it in full.</summary>
     public override string ToString() => ToShortString();
