@@ -17,6 +17,8 @@ internal static class GsoCommandLine
         root.Subcommands.Add(NormalizeCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
+        root.Subcommands.Add(MemberCommand.Create());
+        root.Subcommands.Add(DecisionCommand.Create());
 
         return root;
     }

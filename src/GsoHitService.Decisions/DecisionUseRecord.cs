@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Text;
+using GsoHitService.Decisions.Internal;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+
+namespace GsoHitService.Decisions;
+
+/// <summary>
+/// The decisions already used at this department, kept until they expire: in memory for the
+/// check, and in an append-only file so that a restart does not make a used decision usable again.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Designed for one agent process. <see cref="Open"/> takes an exclusive lock on
+/// <c>&lt;path&gt;.lock</c> for the lifetime of the object, so a second process (or a second
+/// instance in the same process) that opens the same record fails instead of sharing it unsafely.
+/// </para>
+/// <para>
+/// File format: the line <c>gso-decision-uses 1</c>, then one line per use: decision id, end of
+/// validity and time of use (both Unix seconds), separated by single spaces. A use is written and
+/// flushed to disk before <see cref="TryRecordUse"/> returns, so before the agent sends its reply. At
+/// <see cref="Open"/> the file is compacted: expired entries are dropped and the rest is written to
+/// a temporary file that replaces the record in one rename. A last line without its line end (a
+/// write cut off by a crash, whose reply was never sent) is dropped with a warning; any other
+/// damaged line stops the open.
+/// </para>
+/// </remarks>
+public sealed class DecisionUseRecord : IDisposable
+{
+    private const string Header = "gso-decision-uses 1";
+
+    private readonly Lock _gate = new();
+    private readonly MemoryCache _used;
+    private readonly FileStream _lock;
+    private readonly FileStream _append;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<DecisionUseRecord> _logger;
+    private readonly string _path;
+    private bool _faulted;
+
+    private DecisionUseRecord(string path, FileStream lockStream, FileStream append, MemoryCache used, TimeProvider timeProvider, ILogger<DecisionUseRecord> logger)
+    {
+        _path = path;
+        _lock = lockStream;
+        _append = append;
+        _used = used;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>Number of recorded uses that have not expired.</summary>
+    public int ActiveCount => _used.Count;
+
+    /// <summary>
+    /// Opens (or creates) the record at <paramref name="path"/>, loads the uses that have not
+    /// expired and compacts the file.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another process or instance has the record open.</exception>
+    /// <exception cref="InvalidDataException">The file is damaged; the message names the line and what to do.</exception>
+    /// <exception cref="IOException">The file cannot be read or written.</exception>
+    public static DecisionUseRecord Open(string path, TimeProvider timeProvider, ILogger<DecisionUseRecord> logger)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+
+        path = Path.GetFullPath(path);
+        var lockStream = AcquireLock(path);
+        try
+        {
+            var now = timeProvider.GetUtcNow();
+            var (active, expiredCount) = Load(path, now, logger);
+            Compact(path, active);
+
+            var appendOptions = OwnerOnlyFile.CreateNewOptions(FileMode.Append);
+            appendOptions.Share = FileShare.Read;
+            var append = new FileStream(path, appendOptions);
+
+            var used = new MemoryCache(new MemoryCacheOptions { Clock = new TimeProviderClock(timeProvider) });
+            foreach (var entry in active)
+            {
+                used.Set(entry.DecisionId, entry, CreateEntryOptions(entry.ValidUntil));
+            }
+
+            Log.UseRecordOpened(logger, path, active.Count, expiredCount);
+            return new DecisionUseRecord(path, lockStream, append, used, timeProvider, logger);
+        }
+        catch
+        {
+            lockStream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Returns whether the decision was used before and has not expired.</summary>
+    public bool HasBeenUsed(string decisionId) => _used.TryGetValue(decisionId, out _);
+
+    /// <summary>
+    /// Records the use of a decision, unless it was used before. The entry is on disk when this
+    /// returns true.
+    /// </summary>
+    /// <param name="decisionId">Id of the decision (printable ASCII without spaces).</param>
+    /// <param name="validUntil">End of the decision's validity; the entry is kept until then.</param>
+    /// <returns>True when this is the first use; false when the decision was used before.</returns>
+    /// <exception cref="IOException">The use could not be written. The record then rejects every later use until the agent restarts, and the caller must not reply.</exception>
+    public bool TryRecordUse(string decisionId, DateTimeOffset validUntil)
+    {
+        var idProblem = TextRules.CheckId(decisionId);
+        if (idProblem is not null)
+        {
+            throw new ArgumentException($"The decision id {idProblem}.", nameof(decisionId));
+        }
+
+        lock (_gate)
+        {
+            if (_faulted)
+            {
+                throw new IOException($"The decision use record {_path} failed to write earlier; restart the agent.");
+            }
+
+            if (_used.TryGetValue(decisionId, out _))
+            {
+                return false;
+            }
+
+            var entry = new UseEntry(decisionId, validUntil, _timeProvider.GetUtcNow());
+            try
+            {
+                _append.Write(Encoding.ASCII.GetBytes(entry.ToLine() + "\n"));
+                _append.Flush(flushToDisk: true);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // A partly written line must stay the last line of the file, because the next open
+                // drops only a damaged last line. So nothing more is appended in this process.
+                _faulted = true;
+                Log.UseRecordWriteFailed(_logger, _path, decisionId, exception);
+                throw new IOException($"The use of decision {decisionId} could not be written to {_path}.", exception);
+            }
+
+            _used.Set(decisionId, entry, CreateEntryOptions(validUntil));
+            return true;
+        }
+    }
+
+    /// <summary>Closes the file and releases the lock.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _append.Dispose();
+            _used.Dispose();
+            _lock.Dispose();
+        }
+    }
+
+    private static MemoryCacheEntryOptions CreateEntryOptions(DateTimeOffset validUntil) => new()
+    {
+        AbsoluteExpiration = validUntil,
+
+        // An evicted entry would make a used decision usable again.
+        Priority = CacheItemPriority.NeverRemove,
+    };
+
+    private static FileStream AcquireLock(string path)
+    {
+        var options = OwnerOnlyFile.CreateNewOptions(FileMode.OpenOrCreate);
+        options.Access = FileAccess.ReadWrite;
+        try
+        {
+            return new FileStream(path + ".lock", options);
+        }
+        catch (IOException exception) when (exception is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw new InvalidOperationException($"The decision use record {path} is in use by another agent process. One agent process per data folder is supported; stop the other process.", exception);
+        }
+    }
+
+    private static (List<UseEntry> Active, int ExpiredCount) Load(string path, DateTimeOffset now, ILogger logger)
+    {
+        var active = new List<UseEntry>();
+        if (!File.Exists(path))
+        {
+            return (active, 0);
+        }
+
+        var text = File.ReadAllText(path, Encoding.ASCII);
+        var lines = text.Split('\n');
+        if (lines[0] != Header)
+        {
+            throw Damaged(path, 1, $"the first line is not '{Header}'");
+        }
+
+        // Split leaves an empty last element when the file ends with a line end; anything else
+        // there is a line that a crash cut off.
+        var last = lines.Length - 1;
+        if (lines[last].Length > 0)
+        {
+            Log.TornLineDropped(logger, path, last + 1);
+        }
+
+        var expiredCount = 0;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 1; i < last; i++)
+        {
+            var entry = UseEntry.Parse(lines[i]) ?? throw Damaged(path, i + 1, "the line is not 'decision-id valid-until used-at'");
+            if (entry.ValidUntil <= now)
+            {
+                expiredCount++;
+            }
+            else if (ids.Add(entry.DecisionId))
+            {
+                active.Add(entry);
+            }
+        }
+
+        return (active, expiredCount);
+    }
+
+    private static void Compact(string path, List<UseEntry> active)
+    {
+        var builder = new StringBuilder(Header).Append('\n');
+        foreach (var entry in active)
+        {
+            builder.Append(entry.ToLine()).Append('\n');
+        }
+
+        var temporaryPath = path + ".tmp";
+        File.Delete(temporaryPath);
+        using (var stream = new FileStream(temporaryPath, OwnerOnlyFile.CreateNewOptions()))
+        {
+            stream.Write(Encoding.ASCII.GetBytes(builder.ToString()));
+            stream.Flush(flushToDisk: true);
+        }
+
+        // NOTE: the folder is not fsynced after the rename, because .NET has no API for it. A power
+        // cut right after a compaction may bring back the previous file, which has the same uses
+        // plus expired ones.
+        File.Move(temporaryPath, path, overwrite: true);
+    }
+
+    private static InvalidDataException Damaged(string path, int lineNumber, string problem) =>
+        new($"The decision use record {path} is damaged at line {lineNumber}: {problem}. Restore the file from a backup. Deleting it would let decisions that were already used here be used again until they expire.");
+
+    private sealed record UseEntry(string DecisionId, DateTimeOffset ValidUntil, DateTimeOffset UsedAt)
+    {
+        public string ToLine() => string.Create(CultureInfo.InvariantCulture, $"{DecisionId} {ValidUntil.ToUnixTimeSeconds()} {UsedAt.ToUnixTimeSeconds()}");
+
+        public static UseEntry? Parse(string line)
+        {
+            var parts = line.Split(' ');
+            if (parts.Length != 3 || TextRules.CheckId(parts[0]) is not null
+                || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var validUntil)
+                || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var usedAt)
+                || validUntil > DateTimeOffset.MaxValue.ToUnixTimeSeconds() || usedAt > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+            {
+                return null;
+            }
+
+            return new UseEntry(parts[0], DateTimeOffset.FromUnixTimeSeconds(validUntil), DateTimeOffset.FromUnixTimeSeconds(usedAt));
+        }
+    }
+}
