@@ -34,6 +34,20 @@ public interface ICoordinatorStore : IAsyncDisposable
 
     Task<Decision?> GetDecisionAsync(DecisionId id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records a decision as prepared for signing, with the subjects per department that its payload
+    /// stands for. The signal, the case of a privacy check 2 decision and every subject must exist
+    /// and belong together.
+    /// </summary>
+    /// <exception cref="CoordinatorStoreException">
+    /// <see cref="StoreError.AlreadyExists"/> for a decision id prepared before; <see cref="StoreError.NotFound"/>
+    /// for an unknown signal or case; <see cref="StoreError.InvalidState"/> for a subject or case of another signal.
+    /// </exception>
+    Task<PreparedDecision> RecordPreparedDecisionAsync(NewPreparedDecision decision, CancellationToken cancellationToken);
+
+    /// <summary>Gets a prepared decision, or null when no decision with this id was prepared.</summary>
+    Task<PreparedDecision?> GetPreparedDecisionAsync(DecisionId id, CancellationToken cancellationToken);
+
     /// <summary>Lists the decisions about a signal, privacy check 2 decisions of its case included, oldest first.</summary>
     Task<IReadOnlyList<Decision>> ListDecisionsAsync(SignalId signalId, CancellationToken cancellationToken);
 
