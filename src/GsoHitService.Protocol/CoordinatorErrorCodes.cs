@@ -48,6 +48,12 @@ public static class CoordinatorErrorCodes
     /// <summary>An identifier of the request breaks a rule of its type (INVALID_ARGUMENT); see the identifier trailers.</summary>
     public const string ReasonInvalidIdentifier = "invalid-identifier";
 
+    /// <summary>
+    /// A subject has the same identifier twice, possibly in two spellings (INVALID_ARGUMENT); see the
+    /// subject index, identifier index and type trailers.
+    /// </summary>
+    public const string ReasonDuplicateIdentifier = "duplicate-identifier";
+
     /// <summary>A field of the request is missing or breaks a rule (INVALID_ARGUMENT); the message names the field.</summary>
     public const string ReasonInvalidRequest = "invalid-request";
 

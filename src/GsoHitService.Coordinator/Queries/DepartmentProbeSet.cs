@@ -1,0 +1,129 @@
+using GsoHitService.Coordinator.Domain;
+using GsoHitService.Decisions;
+using GsoHitService.Matching;
+
+namespace GsoHitService.Coordinator.Queries;
+
+/// <summary>
+/// What one department is asked: its distinct match tokens grouped by identifier type, and for
+/// each token the answer cells (subject × identifier type) that its answer counts towards. A
+/// token can stand for several cells, for example an address that two subjects share.
+/// </summary>
+internal sealed class DepartmentProbeSet
+{
+    private readonly Signal _signal;
+
+    public DepartmentProbeSet(string department, Signal signal, IReadOnlyList<ProbeTypeGroup> groups, IReadOnlyList<AnswerCell> cells)
+    {
+        Department = department;
+        _signal = signal;
+        Groups = groups;
+        Cells = cells;
+        TokenCount = groups.Sum(group => group.Count);
+    }
+
+    public string Department { get; }
+
+    /// <summary>Token groups in ascending identifier type; together in this order they are the flat token order.</summary>
+    public IReadOnlyList<ProbeTypeGroup> Groups { get; }
+
+    /// <summary>The answer cells, by subject in signal order and then by identifier type.</summary>
+    public IReadOnlyList<AnswerCell> Cells { get; }
+
+    public int TokenCount { get; }
+
+    /// <summary>Computes the digest that a privacy check 1 decision names for exactly these tokens.</summary>
+    public SubjectSetDigest ComputeDigest() =>
+        SubjectSetDigest.Compute(Groups.SelectMany(group => group.Tokens.Select(token => new SubjectToken(group.Type, token))));
+
+    /// <summary>
+    /// Combines the answer of each token (in flat token order) into one answer per cell: a hit on
+    /// any of the cell's tokens is a hit; otherwise one unavailable answer makes the cell
+    /// unavailable, because "no hit" would then be unproven.
+    /// </summary>
+    public IEnumerable<HitQueryAnswer> CombineAnswers(ReadOnlySpan<HitAnswer> tokenAnswers)
+    {
+        if (tokenAnswers.Length != TokenCount)
+        {
+            throw new ArgumentException($"Expected {TokenCount} token answers for department {Department}; got {tokenAnswers.Length}.", nameof(tokenAnswers));
+        }
+
+        var combined = new HitAnswer?[Cells.Count];
+        var position = 0;
+        foreach (var group in Groups)
+        {
+            for (var i = 0; i < group.Count; i++, position++)
+            {
+                foreach (var cell in group.CellsOf(i))
+                {
+                    combined[cell] = Combine(combined[cell], tokenAnswers[position]);
+                }
+            }
+        }
+
+        return Cells.Select((cell, index) => ToAnswer(cell, combined[index] ?? HitAnswer.Unavailable));
+    }
+
+    /// <summary>Every cell as unavailable, for a department that did not answer.</summary>
+    public IEnumerable<HitQueryAnswer> UnavailableAnswers() => Cells.Select(cell => ToAnswer(cell, HitAnswer.Unavailable));
+
+    /// <summary>
+    /// Picks the stronger of two answers: hit, then unavailable, then no hit, then not held. An
+    /// undefined value from the wire counts as unavailable.
+    /// </summary>
+    internal static HitAnswer Combine(HitAnswer? current, HitAnswer next)
+    {
+        var checkedNext = Enum.IsDefined(next) ? next : HitAnswer.Unavailable;
+        return current is { } existing && Rank(existing) >= Rank(checkedNext) ? existing : checkedNext;
+    }
+
+    private static int Rank(HitAnswer answer) => answer switch
+    {
+        HitAnswer.Hit => 4,
+        HitAnswer.Unavailable => 3,
+        HitAnswer.NoHit => 2,
+        HitAnswer.NotHeld => 1,
+        _ => 3,
+    };
+
+    private HitQueryAnswer ToAnswer(AnswerCell cell, HitAnswer answer) =>
+        new(_signal.Subjects[cell.SubjectIndex].Id, Department, cell.Type, answer);
+}
+
+/// <summary>One subject × identifier type of a department's answers.</summary>
+internal readonly record struct AnswerCell(int SubjectIndex, IdentifierType Type);
+
+/// <summary>The distinct tokens of one identifier type with the cells each token answers for.</summary>
+internal sealed class ProbeTypeGroup
+{
+    private readonly int[][] _cellsPerToken;
+
+    public ProbeTypeGroup(IdentifierType type, MatchToken[] tokens, int[][] cellsPerToken)
+    {
+        if (tokens.Length != cellsPerToken.Length)
+        {
+            throw new ArgumentException("Each token needs its list of cells.", nameof(cellsPerToken));
+        }
+
+        Type = type;
+        Tokens = tokens;
+        _cellsPerToken = cellsPerToken;
+        TokenBytes = new byte[tokens.Length * MatchToken.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            tokens[i].CopyTo(TokenBytes.AsSpan(i * MatchToken.Length, MatchToken.Length));
+        }
+    }
+
+    public IdentifierType Type { get; }
+
+    public IReadOnlyList<MatchToken> Tokens { get; }
+
+    /// <summary>The tokens concatenated, as a probe group carries them on the wire.</summary>
+    public byte[] TokenBytes { get; }
+
+    public int Count => Tokens.Count;
+
+    /// <summary>The indexes into <see cref="DepartmentProbeSet.Cells"/> that token <paramref name="tokenIndex"/> answers for.</summary>
+    public ReadOnlySpan<int> CellsOf(int tokenIndex) => _cellsPerToken[tokenIndex];
+}
