@@ -24,7 +24,10 @@ internal static class KeyFileMessages
         return string.Format(CultureInfo.CurrentUICulture, format, exception.Path);
     }
 
-    /// <summary>Invalid input for a file the user named wrongly or that is damaged; failure when the system refused.</summary>
+    /// <summary>
+    /// Maps a problem to an exit code: invalid input when the user named a wrong or damaged file,
+    /// failure when the system could not read or write it.
+    /// </summary>
     public static int ToExitCode(MatchingKeyFileException exception) => exception.Problem switch
     {
         MatchingKeyFileProblem.ReadFailed or MatchingKeyFileProblem.WriteFailed => ExitCodes.Failure,

@@ -7,8 +7,8 @@ using Microsoft.Win32.SafeHandles;
 namespace GsoHitService.Matching;
 
 /// <summary>
-/// Reads and writes matching-key files. A key file is readable by its owner only; a file with
-/// wider permissions or a bad format is refused with a message that names the file and the fix.
+/// Reads and writes matching-key files. A key file is readable by its owner only. A file with wider
+/// permissions or a bad format is rejected with a message that names the file and the fix.
 /// </summary>
 /// <remarks>
 /// Format version 1 is ASCII text, one <c>name: value</c> per line, lines starting with <c>#</c>
@@ -28,7 +28,7 @@ public static class MatchingKeyFile
     /// <summary>Value of the <c>format</c> line of the version this build reads and writes.</summary>
     public const string FormatId = "gso-matching-key/1";
 
-    // A version 1 file is about 200 bytes; anything much larger is not a key file.
+    // A version 1 file is about 220 bytes, so anything much larger is not a key file.
     private const int MaxFileLength = 4096;
 
     private const string FormatHelp = "A key file has the lines 'format: gso-matching-key/1', 'epoch: ...', 'key: ...' and 'check: ...'; create one with 'gso keys new --out FILE'.";
@@ -222,7 +222,7 @@ public static class MatchingKeyFile
         private bool _hasKey;
         private bool _hasCheck;
 
-        // Names only the field, never its value, in the problem text: the value may be key material.
+        // The problem text names the field but never its value, because the value may be key material.
         public bool TrySet(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, out string? problem)
         {
             ref var target = ref _format;

@@ -72,7 +72,7 @@ public sealed class MatchTokenizer : IDisposable
         }
         finally
         {
-            // The encoding holds the identifier in clear text.
+            // The encoding contains the identifier in clear text.
             CryptographicOperations.ZeroMemory(encoding[..length]);
             if (rented is not null)
             {
@@ -150,7 +150,7 @@ public sealed class MatchTokenizer : IDisposable
         }
         finally
         {
-            // The batch holds key states and the encodings of the last identifiers.
+            // The batch contains key states and the encodings of the last identifiers.
             CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(new Span<HmacSha256Batch>(ref batch)));
             CryptographicOperations.ZeroMemory(encoding);
         }
@@ -220,18 +220,20 @@ public sealed class MatchTokenizer : IDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         HmacSha256.Compute(in _typeKeys[encoding[1]], encoding, out var mac);
 
-        // Dispose zeroes the keys after setting the flag, so a token computed while that happened
-        // may be wrong; such a token must not reach a caller, who would report a wrong "no hit".
+        // Dispose zeroes the keys after setting the flag, so a token computed meanwhile may be wrong.
+        // Such a token must not reach a caller, who would report a wrong "no hit".
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         return ToToken(in mac);
     }
 
-    // Lanes past laneIndexes.Length hold older data; they are computed too and ignored.
+    // Lanes past laneIndexes.Length contain data of an earlier group. They are computed too, and
+    // their results are ignored.
     private void ComputeBatch(ref HmacSha256Batch batch, ReadOnlySpan<int> laneIndexes, Span<MatchToken> destination)
     {
         batch.Compute();
 
-        // As in ComputeTokenFromEncoding: keys zeroed by a concurrent Dispose must not give tokens.
+        // A concurrent Dispose may have zeroed the keys during Compute, so check again as
+        // ComputeTokenFromEncoding does.
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         for (var lane = 0; lane < laneIndexes.Length; lane++)
         {

@@ -13,7 +13,7 @@ public sealed class KeysCommandTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
-    public void New_WithEpoch_WritesReadableKeyFileAndExitsZero()
+    public void New_WithEpoch_WritesReadableKeyFile()
     {
         var path = _folder.File("matching.key");
 
@@ -75,7 +75,7 @@ public sealed class KeysCommandTests : IDisposable
     }
 
     [Fact]
-    public void New_WithoutEpoch_UsesYearAndMonthOfToday()
+    public void New_WithoutEpoch_UsesCurrentMonth()
     {
         var path = _folder.File("matching.key");
         var clock = new FakeTimeProvider(new DateTimeOffset(2027, 3, 15, 12, 0, 0, TimeSpan.Zero));

@@ -3,7 +3,7 @@ using GsoHitService.Matching.Tests.Tokens;
 
 namespace GsoHitService.Matching.Tests.Keys;
 
-/// <summary>Key-file permissions and format. The permission tests use Unix modes; nothing here runs Windows.</summary>
+/// <summary>Key-file permissions and format. The permission tests use Unix modes and skip on Windows.</summary>
 public sealed class MatchingKeyFileTests : IDisposable
 {
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -101,7 +101,7 @@ public sealed class MatchingKeyFileTests : IDisposable
     }
 
     [Fact]
-    public void Read_MissingFile_ThrowsNotFoundNamingFileAndFix()
+    public void Read_MissingFile_ThrowsNotFound()
     {
         var path = _directory.File("missing.key");
 
@@ -227,7 +227,7 @@ public sealed class MatchingKeyFileTests : IDisposable
     }
 
     [Fact]
-    public void Read_KeyEditedAfterWriting_ThrowsCheckValueMismatch()
+    public void Read_EditedKey_ThrowsCheckValueMismatch()
     {
         var edited = "1" + ValidKeyHex[1..];
         var path = WriteOwnerOnly("format: gso-matching-key/1\nepoch: test-vectors\nkey: " + edited + "\ncheck: " + ValidCheck + "\n");

@@ -29,7 +29,7 @@ public sealed class MatchTokenTests
     [Fact]
     public void HashSet_TokenFromFreshArray_IsFound()
     {
-        // A set of byte[] would compare references and miss; tokens compare content.
+        // A set of byte[] compares references and would miss, but tokens compare content.
         var stored = Enumerable.Range(0, 1000).Select(_ => RandomNumberGenerator.GetBytes(MatchToken.Length)).ToArray();
         var index = stored.Select(bytes => new MatchToken(bytes)).ToHashSet();
 

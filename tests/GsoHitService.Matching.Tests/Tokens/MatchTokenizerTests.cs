@@ -12,7 +12,7 @@ public sealed class MatchTokenizerTests
     private static readonly CanonicalIdentifier Bsn = new(IdentifierType.Bsn, ["999990019"]);
 
     [Fact]
-    public void ComputeToken_RandomIdentifiers_EqualsPlatformHkdfAndHmac()
+    public void ComputeToken_RandomIdentifiers_MatchesPlatformHmac()
     {
         // An independent recomputation with the platform's HKDF and HMACSHA256, over fields of
         // every length the encoding can produce up to a few blocks, non-ASCII text included.
@@ -41,7 +41,7 @@ public sealed class MatchTokenizerTests
     }
 
     [Fact]
-    public void ComputeToken_SameKeyBytesInTwoTokenizers_GivesSameToken()
+    public void ComputeToken_SameKeyBytes_GivesSameToken()
     {
         using var first = TestKeys.Filled(0x42);
         using var second = TestKeys.Filled(0x42);
@@ -63,7 +63,7 @@ public sealed class MatchTokenizerTests
     }
 
     [Fact]
-    public void ComputeToken_EqualDigitsUnderEveryType_GivesDistinctTokens()
+    public void ComputeToken_EqualDigitsPerType_DistinctTokens()
     {
         using var key = TestKeys.VectorKey();
         using var tokenizer = new MatchTokenizer(key);
@@ -75,7 +75,7 @@ public sealed class MatchTokenizerTests
     }
 
     [Fact]
-    public void ComputeToken_BsnAndRsinWithSameDigits_GiveDifferentTokens()
+    public void ComputeToken_BsnAndRsin_DifferentTokens()
     {
         using var key = TestKeys.VectorKey();
         using var tokenizer = new MatchTokenizer(key);
@@ -87,7 +87,7 @@ public sealed class MatchTokenizerTests
     }
 
     [Fact]
-    public void ComputeToken_Bsn_DiffersFromUnkeyedSha256OfTextAndEncoding()
+    public void ComputeToken_Bsn_DiffersFromUnkeyedSha256()
     {
         // An unkeyed digest of a BSN is reversed by enumerating the 10^9 candidates, so no
         // token may ever equal one.

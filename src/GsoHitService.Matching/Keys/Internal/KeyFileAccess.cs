@@ -15,7 +15,7 @@ internal static class KeyFileAccess
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
         UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    // Accounts that may hold rights on a key file on Windows besides its user: the operating system
+    // Accounts that may have rights on a key file on Windows besides its user. The operating system
     // and local administrators can take any file anyway, and installers often leave their entries.
     private static readonly string[] TrustedWindowsAccounts = ["S-1-5-18", "S-1-5-32-544"];
 
@@ -70,7 +70,7 @@ internal static class KeyFileAccess
         return new FileInfo(path).Create(FileMode.CreateNew, FileSystemRights.Write, FileShare.None, 4096, FileOptions.None, security);
     }
 
-    // NOTE: compiled on every platform but only run on Windows; the tests here cover the Unix path.
+    // NOTE: compiled on every platform but never run by the tests, which run on Linux only.
     [SupportedOSPlatform("windows")]
     private static string? DescribeAccessByOthersOnWindows(string path)
     {

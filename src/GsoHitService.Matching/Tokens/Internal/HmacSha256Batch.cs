@@ -6,8 +6,8 @@ namespace GsoHitService.Matching.Internal;
 
 /// <summary>
 /// Up to eight HMAC-SHA256 computations run together on <see cref="Sha256x8"/>, each lane with its
-/// own precomputed key and a message of at most 55 bytes (one block after the key block). Holds
-/// key states, so callers zero it after use.
+/// own precomputed key and a message of at most 55 bytes (one block after the key block). It
+/// contains key states, so callers zero it after use.
 /// </summary>
 [SkipLocalsInit]
 internal unsafe struct HmacSha256Batch

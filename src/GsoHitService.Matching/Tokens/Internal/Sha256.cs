@@ -9,14 +9,14 @@ namespace GsoHitService.Matching.Internal;
 
 /// <summary>
 /// The SHA-256 compression function of FIPS 180-4 (section 6.2.2), exposed so that HMAC can start
-/// from precomputed states. Only <see cref="HmacSha256"/> uses it: the product never computes an
+/// from precomputed states. Only the HMAC code uses it, because the product never computes an
 /// unkeyed digest of an identifier.
 /// </summary>
 /// <remarks>
 /// .NET does not expose the x86 SHA extensions, and the platform's one-shot and incremental HMAC
 /// APIs pay a fixed cost per call that exceeds the two compressions a short token needs. The rounds
 /// below are unrolled by eight with the working variables renamed instead of shifted, so that the
-/// JIT keeps them in registers.
+/// JIT keeps them in registers, and the message schedule runs four words at a time in SSE registers.
 /// </remarks>
 internal static unsafe class Sha256
 {
@@ -155,7 +155,7 @@ internal static unsafe class Sha256
                     return;
                 }
 
-                // Four words per step, with the last sixteen words kept in registers: x0 holds
+                // Four words per step, with the last sixteen words kept in registers: x0 contains
                 // W[t-16..t-13], x1 W[t-12..t-9], x2 W[t-8..t-5] and x3 W[t-4..t-1]. Loading the
                 // shifted windows from memory instead would read across two earlier stores, which
                 // the processor cannot forward.
@@ -175,8 +175,8 @@ internal static unsafe class Sha256
                     var w7 = Ssse3.AlignRight(x3, x2, 4);
                     var partial = x0 + SmallSigma0(w15) + w7;
 
-                    // Words t and t+1 need sigma1 of W[t-2] and W[t-1]; words t+2 and t+3 need
-                    // sigma1 of words t and t+1 from this step. Each sigma1 runs on a vector with
+                    // Words t and t+1 need sigma1 of W[t-2] and W[t-1], but words t+2 and t+3 need
+                    // sigma1 of words t and t+1 from this step. So each sigma1 runs on a vector with
                     // zeros in the lanes it must not change (sigma1 of 0 is 0).
                     var low = partial + SmallSigma1(Vector128.Shuffle(x3, Vector128.Create(2u, 3u, 4u, 4u)));
                     var words = low + SmallSigma1(Vector128.Shuffle(low, Vector128.Create(4u, 4u, 0u, 1u)));
@@ -207,8 +207,8 @@ internal static unsafe class Sha256
     private static Vector128<uint> RotateRight(Vector128<uint> x, [ConstantExpected] byte count) =>
         Avx512F.VL.IsSupported ? Avx512F.VL.RotateRight(x, count) : (x >>> count) | (x << (32 - count));
 
-    // One round of FIPS 180-4 section 6.2.2 step 3. On return h holds the new a and d the new e;
-    // c is not passed because Maj(a, b, c) = ((a XOR b) AND (b XOR c)) XOR b uses only b XOR c.
+    // One round of FIPS 180-4 section 6.2.2 step 3. On return h contains the new a and d the new
+    // e. c is not passed because Maj(a, b, c) = ((a XOR b) AND (b XOR c)) XOR b uses only b XOR c.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Round(uint a, uint b, ref uint d, uint e, uint f, uint g, ref uint h, uint roundInput, ref uint bc)
     {
@@ -222,12 +222,12 @@ internal static unsafe class Sha256
         }
     }
 
-    // ROTR2 ^ ROTR13 ^ ROTR22, nested so that it takes three rotations and two XORs.
+    // The three rotations are independent, which keeps the round's critical path shorter than the
+    // nested form ROTR2(ROTR11(ROTR9(x) ^ x) ^ x), although that one needs fewer instructions.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Sum0(uint x) =>
         BitOperations.RotateRight(x, 2) ^ BitOperations.RotateRight(x, 13) ^ BitOperations.RotateRight(x, 22);
 
-    // ROTR6 ^ ROTR11 ^ ROTR25, nested likewise.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Sum1(uint x) =>
         BitOperations.RotateRight(x, 6) ^ BitOperations.RotateRight(x, 11) ^ BitOperations.RotateRight(x, 25);

@@ -11,7 +11,7 @@ namespace GsoHitService.Matching.Internal;
 /// the rounds are the scalar rounds with each word widened to a vector.
 /// </summary>
 /// <remarks>
-/// Used for batches of tokens, where eight messages are at hand; a single token still takes the
+/// Used for batches of tokens, where eight messages are at hand. A single token still takes the
 /// scalar <see cref="Sha256"/>. On processors with AVX-512VL the rotations are one instruction.
 /// </remarks>
 internal static unsafe class Sha256x8
@@ -67,8 +67,8 @@ internal static unsafe class Sha256x8
         state[7] += h;
     }
 
-    // W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16]; each lane is its own message,
-    // so unlike the scalar code there is no dependency between neighbouring words of one vector.
+    // W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16]. Each lane is its own message, so
+    // unlike the scalar code there is no dependency between neighbouring words of one vector.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ExpandSchedule(Vector256<uint>* block, Vector256<uint>* w)
     {

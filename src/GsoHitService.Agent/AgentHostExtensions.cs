@@ -1,0 +1,115 @@
+using GsoHitService.Agent.Auditing;
+using GsoHitService.Agent.Authorization;
+using GsoHitService.Agent.Configuration;
+using GsoHitService.Agent.Indexing;
+using GsoHitService.Agent.Queries;
+using GsoHitService.Agent.Services;
+using GsoHitService.Hosting;
+using GsoHitService.Matching;
+using GsoHitService.Sources;
+using GsoHitService.Sources.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GsoHitService.Agent;
+
+/// <summary>Registers and maps everything the department agent runs.</summary>
+internal static class AgentHostExtensions
+{
+    /// <summary>The Windows service name, also the Event Log source.</summary>
+    public const string ServiceName = "GsoHitServiceAgent";
+
+    /// <summary>Configuration section of the HTTPS server settings (endpoints, certificate, client allow-list).</summary>
+    public const string ServerSectionName = "Server";
+
+    /// <summary>
+    /// Adds the agent's options (validated at start-up), sources, matching key, index, query
+    /// processing, the mutual-TLS gRPC server, the gRPC health service and, when enabled, server
+    /// reflection.
+    /// </summary>
+    public static WebApplicationBuilder AddAgent(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
+        services.AddDepartmentSourceOptions(AgentOptions.SectionName);
+
+        services.AddSingleton(CreateSources);
+        services.AddSingleton(CreateTokenizer);
+        services.AddSingleton(CreateDescriptor);
+
+        services.AddSingleton<IndexLoader>();
+        services.AddSingleton<IndexManager>();
+        services.AddSingleton<IIndexStatusSource>(provider => provider.GetRequiredService<IndexManager>());
+
+        services.AddSingleton<CallerQuota>();
+        services.AddSingleton<LookupProgress>();
+        services.AddSingleton<HitQueryProcessor>();
+        services.TryAddSingleton<IRequestAuthorizer, UnverifiedDecisionAuthorizer>();
+        services.AddSingleton<IQueryAuditTrail, AuditLogTrail>();
+
+        builder.AddMutualTlsGrpcServer(ServerSectionName);
+        services.AddGrpcHealthChecks().AddCheck<IndexHealthCheck>("index");
+        if (IsServerReflectionEnabled(builder.Configuration))
+        {
+            services.AddGrpcReflection();
+        }
+
+        // Hosted services start in this order: the start-up log first, then the index's first load.
+        services.AddHostedService<AgentStartupLog>();
+        services.AddHostedService(provider => provider.GetRequiredService<IndexManager>());
+
+        return builder;
+    }
+
+    /// <summary>Maps the agent's gRPC services.</summary>
+    public static WebApplication MapAgent(this WebApplication app)
+    {
+        app.MapGrpcService<DepartmentAgentService>();
+        app.MapGrpcHealthChecksService();
+        // Read from configuration, not from the options: these are validated when the host starts.
+        if (IsServerReflectionEnabled(app.Configuration))
+        {
+            app.MapGrpcReflectionService();
+        }
+
+        return app;
+    }
+
+    private static bool IsServerReflectionEnabled(IConfiguration configuration) =>
+        configuration.GetValue<bool>($"{AgentOptions.SectionName}:{nameof(AgentOptions.EnableServerReflection)}");
+
+    internal static AgentSources CreateSources(IServiceProvider provider)
+    {
+        var factory = new SourceFactory(
+            provider.GetRequiredService<IHostEnvironment>().ContentRootPath,
+            provider.GetRequiredService<ILoggerFactory>(),
+            provider.GetRequiredService<TimeProvider>());
+        var options = provider.GetRequiredService<IOptions<DepartmentSourcesOptions>>().Value;
+        return new AgentSources(factory.CreateAll(options, AgentOptions.SectionName));
+    }
+
+    /// <summary>
+    /// Reads the matching key and derives the token keys from it. The key itself is disposed at
+    /// once, so that only the tokenizer's derived keys stay in memory.
+    /// </summary>
+    private static MatchTokenizer CreateTokenizer(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<AgentOptions>>().Value;
+        var path = provider.GetRequiredService<IHostEnvironment>().ResolvePath(options.MatchingKeyFile);
+        using var key = MatchingKeyFile.Read(path);
+        return new MatchTokenizer(key);
+    }
+
+    private static AgentDescriptor CreateDescriptor(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<AgentOptions>>().Value;
+        var tokenizer = provider.GetRequiredService<MatchTokenizer>();
+        return new AgentDescriptor(
+            options.Department,
+            options.DisplayName,
+            new AgentMatchContext(TokenScheme.Version, NormaliserProfile.Id, tokenizer.KeyEpoch));
+    }
+}

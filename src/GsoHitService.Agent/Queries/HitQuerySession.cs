@@ -1,0 +1,181 @@
+using GsoHitService.Agent.Auditing;
+using GsoHitService.Agent.Authorization;
+using GsoHitService.Matching;
+
+namespace GsoHitService.Agent.Queries;
+
+/// <summary>
+/// One request being collected and answered. The service feeds it the header and the probe
+/// groups as they arrive (one message, or the chunks of a screening stream), then calls
+/// <see cref="AnswerAsync"/> once the caller has sent everything, or <see cref="RecordFailureAsync"/>
+/// when anything went wrong. Either way exactly one audit record is written. Not thread-safe.
+/// </summary>
+internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind kind, CallerIdentity caller)
+{
+    private readonly List<ProbeGroup> _groups = [];
+    private readonly List<int> _chunkGroupCounts = [];
+    private string _requestId = "";
+    private SignedDecisionEnvelope? _decision;
+    private string? _decisionId;
+    private long _probeCount;
+    private int _groupsInEndedChunks;
+    private bool _started;
+    private bool _recorded;
+
+    /// <summary>Tokens received so far.</summary>
+    public long ProbeCount => _probeCount;
+
+    /// <summary>Checks the request header.</summary>
+    /// <exception cref="QueryRefusedException">No query id, no match context, or a context that differs from the agent's.</exception>
+    public void Start(string? requestId, AgentMatchContext? context, SignedDecisionEnvelope? decision)
+    {
+        if (_started)
+        {
+            throw Invalid("The query header was sent twice; send it in the first message only.");
+        }
+
+        _started = true;
+        _requestId = requestId?.Trim() ?? "";
+        if (_requestId.Length == 0)
+        {
+            throw Invalid("The request carries no query id; set it to the coordinator's id of the query.");
+        }
+
+        if (_requestId.Length > HitQueryProcessor.MaxRequestIdLength)
+        {
+            _requestId = _requestId[..HitQueryProcessor.MaxRequestIdLength];
+            throw Invalid($"The query id is longer than {HitQueryProcessor.MaxRequestIdLength} characters.");
+        }
+
+        if (context is null)
+        {
+            throw Invalid("The request carries no match context; send the token scheme version, normaliser profile and key epoch.");
+        }
+
+        processor.CheckContext(context);
+        _decision = decision;
+    }
+
+    /// <summary>Adds one probe group and checks its type, its token lengths and the per-request cap.</summary>
+    /// <param name="wireType">The identifier type's number on the wire.</param>
+    /// <param name="tokens">The concatenated tokens; kept, not copied.</param>
+    /// <exception cref="QueryRefusedException">The group is malformed or the request now exceeds the cap.</exception>
+    public void AddGroup(int wireType, ReadOnlyMemory<byte> tokens)
+    {
+        if (!_started)
+        {
+            throw Invalid("The first message carries no query header; send query id, match context and decision first.");
+        }
+
+        var position = _groups.Count + 1;
+        if (!IdentifierTypes.IsDefined(wireType, out var type))
+        {
+            throw Invalid($"Probe group {position} has identifier type {wireType}, which is not a defined identifier type.");
+        }
+
+        if (tokens.Length == 0 || tokens.Length % MatchToken.Length != 0)
+        {
+            throw Invalid(
+                $"Probe group {position} ({IdentifierTypes.ToName(type.Value)}) carries {tokens.Length} bytes of tokens. Every match token " +
+                $"is exactly {MatchToken.Length} bytes, so the length must be a non-zero multiple of {MatchToken.Length}. " +
+                "Send each token as computed by the token scheme, without truncating or padding it.");
+        }
+
+        var tokenCount = tokens.Length / MatchToken.Length;
+        if (_probeCount + tokenCount > processor.MaxProbesPerRequest)
+        {
+            _probeCount += tokenCount;
+            throw processor.RequestCapExceeded(kind, _requestId, caller, _probeCount);
+        }
+
+        _probeCount += tokenCount;
+        _groups.Add(new ProbeGroup(type.Value, tokens));
+    }
+
+    /// <summary>Marks the end of one request message, so that the reply can follow the same chunking.</summary>
+    public void EndChunk()
+    {
+        _chunkGroupCounts.Add(_groups.Count - _groupsInEndedChunks);
+        _groupsInEndedChunks = _groups.Count;
+    }
+
+    /// <summary>Authorises, charges the quota, looks every token up and audits the answer.</summary>
+    /// <exception cref="QueryRefusedException">The request is empty, not authorised or over the caller's quota.</exception>
+    /// <exception cref="OperationCanceledException">The call was cancelled or its deadline passed.</exception>
+    public async Task<QueryAnswers> AnswerAsync(CancellationToken cancellationToken)
+    {
+        if (!_started)
+        {
+            throw Invalid("The request carries no query header.");
+        }
+
+        if (_groups.Count == 0)
+        {
+            throw Invalid("The request carries no probe groups; send at least one match token.");
+        }
+
+        var authorization = await processor.AuthorizeAsync(
+            new AuthorizationRequest(kind, _requestId, caller, _decision, _groups), cancellationToken);
+        _decisionId = authorization.DecisionId;
+
+        processor.ChargeQuota(kind, _requestId, caller, _probeCount);
+
+        var status = processor.CurrentIndexStatus;
+        var answers = new ProbeAnswer[_probeCount];
+        processor.Lookup(status, _groups, answers, cancellationToken);
+
+        var counts = ProbeAnswerCounts.Count(answers);
+        var record = CreateRecord(AuditOutcome.Answered, counts, refusalReason: null, detail: null);
+        _recorded = true;
+        await processor.RecordAsync(record);
+
+        return new QueryAnswers(_groups, answers, _chunkGroupCounts.Count > 0 ? _chunkGroupCounts : [_groups.Count], status.Index is null ? null : status.LastSuccessfulLoad, counts);
+    }
+
+    /// <summary>
+    /// Audits a request that ended in <paramref name="exception"/>: a refusal, a cancellation or a
+    /// failure. Never throws, because the caller is about to report the original exception.
+    /// </summary>
+    public async Task RecordFailureAsync(Exception exception, bool callCancelled)
+    {
+        if (_recorded)
+        {
+            return;
+        }
+
+        _recorded = true;
+        var record = exception switch
+        {
+            QueryRefusedException refused => CreateRecord(AuditOutcome.Refused, null, refused.Reason, refused.Message),
+            _ when callCancelled => CreateRecord(AuditOutcome.Cancelled, null, null, "The caller cancelled the call or its deadline passed."),
+            _ => CreateRecord(AuditOutcome.Failed, null, null, $"The agent failed with {exception.GetType().Name}."),
+        };
+
+        switch (record.Outcome)
+        {
+            case AuditOutcome.Refused:
+                processor.LogRefused(record);
+                break;
+            case AuditOutcome.Cancelled:
+                processor.LogCancelled(record);
+                break;
+            default:
+                processor.LogFailed(record, exception);
+                break;
+        }
+
+        try
+        {
+            await processor.RecordAsync(record);
+        }
+        catch (Exception auditException)
+        {
+            processor.LogAuditFailed(record, auditException);
+        }
+    }
+
+    private QueryAuditRecord CreateRecord(AuditOutcome outcome, ProbeAnswerCounts? counts, QueryRefusalReason? refusalReason, string? detail) =>
+        new(kind, _requestId, caller, _decisionId, _groups.Count, _probeCount, outcome, counts, refusalReason, detail);
+
+    private static QueryRefusedException Invalid(string message) => new(QueryRefusalReason.InvalidRequest, message);
+}

@@ -1,0 +1,37 @@
+using Grpc.Core;
+using GsoHitService.Agent.Auditing;
+using GsoHitService.Agent.Queries;
+
+namespace GsoHitService.Agent.Services;
+
+/// <summary>
+/// Turns the outcome of a failed request into the gRPC status the caller receives. Only refusals
+/// carry their own message; any other failure gets a generic one, so that no exception text,
+/// path or stack leaves the agent.
+/// </summary>
+internal static class GrpcErrors
+{
+    public static RpcException ToRpcException(Exception exception, ServerCallContext context) => exception switch
+    {
+        QueryRefusedException refused => new RpcException(new Status(ToStatusCode(refused.Reason), refused.Message)),
+        AuditWriteException => new RpcException(new Status(StatusCode.Unavailable,
+            "The agent cannot write its audit log, so it answers no request. Ask the department's operator to check the audit log.")),
+        _ when context.CancellationToken.IsCancellationRequested && context.Deadline <= DateTime.UtcNow =>
+            new RpcException(new Status(StatusCode.DeadlineExceeded, "The deadline of the call passed before the agent finished.")),
+        _ when context.CancellationToken.IsCancellationRequested =>
+            new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled.")),
+        _ => new RpcException(new Status(StatusCode.Internal, "The agent failed to answer this request; the agent log has the details.")),
+    };
+
+    public static StatusCode ToStatusCode(QueryRefusalReason reason) => reason switch
+    {
+        QueryRefusalReason.InvalidRequest => StatusCode.InvalidArgument,
+        QueryRefusalReason.ContextMismatch => StatusCode.FailedPrecondition,
+        QueryRefusalReason.RequestCapExceeded => StatusCode.ResourceExhausted,
+        QueryRefusalReason.QuotaExceeded => StatusCode.ResourceExhausted,
+        QueryRefusalReason.NotAuthorized => StatusCode.PermissionDenied,
+        QueryRefusalReason.Unauthenticated => StatusCode.Unauthenticated,
+        QueryRefusalReason.NotImplemented => StatusCode.Unimplemented,
+        _ => StatusCode.Internal,
+    };
+}
