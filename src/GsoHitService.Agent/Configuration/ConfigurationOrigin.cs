@@ -12,7 +12,7 @@ internal static class ConfigurationOrigin
 {
     /// <summary>
     /// Describes the source of <paramref name="key"/>, for example
-    /// <c>/opt/gso-agent/appsettings.json</c>, or says that the default applies.
+    /// <c>/opt/gso-agent/appsettings.json</c>, or states that the default applies.
     /// </summary>
     public static string Describe(IConfiguration configuration, string key)
     {

@@ -28,8 +28,8 @@ internal sealed partial class IndexLoader(
         {
             var report = new ImportReport(source.Name);
             await ReadSourceAsync(source, report, builder, cancellationToken);
+            // The source logs its import report (rows read, indexed and rejected per reason) itself.
             CheckBalance(report);
-            LogReport(report);
             reports.Add(report);
         }
 
@@ -65,8 +65,8 @@ internal sealed partial class IndexLoader(
         }
         catch (Exception exception)
         {
-            // Any failure of any source fails the whole load; the log keeps the exception, the
-            // reason that leaves the agent names only the source and the kind of failure.
+            // Any failure of any source fails the whole load. The log keeps the exception, while
+            // the reason that leaves the agent names only the source and the kind of failure.
             Log.SourceFailed(logger, source.Name, exception);
             throw new IndexLoadException(
                 $"Reading source '{source.Name}' failed with {exception.GetType().Name}; the agent log has the details.",
@@ -84,35 +84,8 @@ internal sealed partial class IndexLoader(
         }
     }
 
-    private void LogReport(ImportReport report)
-    {
-        Log.SourceImported(logger, report.SourceName, report.RowsRead, report.RowsIndexed, report.RowsRejected);
-
-        foreach (var (reason, count) in report.RejectedRowsByReason.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-        {
-            Log.RowsRejected(logger, report.SourceName, count, reason);
-        }
-
-        foreach (var (reason, count) in report.RejectedIdentifiersByReason.OrderBy(pair => pair.Key, StringComparer.Ordinal))
-        {
-            Log.IdentifiersRejected(logger, report.SourceName, count, reason);
-        }
-    }
-
     private static partial class Log
     {
-        [LoggerMessage(EventId = 1101, EventName = "SourceImported", Level = LogLevel.Information,
-            Message = "Source {SourceName} read: {RowsRead} rows read, {RowsIndexed} indexed, {RowsRejected} rejected")]
-        public static partial void SourceImported(ILogger logger, string sourceName, long rowsRead, long rowsIndexed, long rowsRejected);
-
-        [LoggerMessage(EventId = 1102, EventName = "RowsRejected", Level = LogLevel.Information,
-            Message = "Source {SourceName}: {RowCount} rows rejected for {Reason}")]
-        public static partial void RowsRejected(ILogger logger, string sourceName, long rowCount, string reason);
-
-        [LoggerMessage(EventId = 1103, EventName = "IdentifiersRejected", Level = LogLevel.Information,
-            Message = "Source {SourceName}: {IdentifierCount} identifiers rejected for {Reason} in rows indexed through another identifier")]
-        public static partial void IdentifiersRejected(ILogger logger, string sourceName, long identifierCount, string reason);
-
         [LoggerMessage(EventId = 1104, EventName = "IndexBuilt", Level = LogLevel.Information,
             Message = "Index built: {TokenCount} distinct tokens, {MemoryBytes} bytes, in {DurationMs:F0} ms")]
         public static partial void IndexBuilt(ILogger logger, int tokenCount, long memoryBytes, double durationMs);

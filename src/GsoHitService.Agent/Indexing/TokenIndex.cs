@@ -13,7 +13,7 @@ namespace GsoHitService.Agent.Indexing;
 /// Memory is 32 bytes per token for the array plus 4 bytes per bucket. The directory has between
 /// one bucket per two and one bucket per four tokens (and at least two buckets), so the index
 /// costs at most 34 bytes per token plus 12 bytes.
-/// Match tokens are keyed-hash outputs, so their prefixes are uniform and a bucket holds about
+/// Match tokens are keyed-hash outputs, so their prefixes are uniform and a bucket contains about
 /// three tokens. A lookup reads one directory entry and scans a few neighbouring tokens. Large
 /// buckets (only possible with tokens that are not hash outputs) fall back to a binary search.
 /// </remarks>
@@ -43,7 +43,7 @@ internal sealed class TokenIndex
     /// <summary>Bytes held by the token array and the bucket directory.</summary>
     public long MemoryBytes => ((long)_tokens.Length * MatchToken.Length) + ((long)_bucketStarts.Length * sizeof(int));
 
-    /// <summary>Checks whether the index holds a token with exactly these 32 bytes.</summary>
+    /// <summary>Checks whether the index contains a token with exactly these 32 bytes.</summary>
     public bool Contains(in MatchToken token)
     {
         var bucket = (int)(token.Prefix >> _bucketShift);

@@ -57,7 +57,7 @@ internal sealed class TokenIndexBuilder
     {
         if (Count > Array.MaxLength)
         {
-            throw new InvalidOperationException($"An index holds at most {Array.MaxLength} tokens; {Count} were added.");
+            throw new InvalidOperationException($"An index can contain at most {Array.MaxLength} tokens, but {Count} were added. Split the department's sources over several agents.");
         }
 
         var sorted = BucketSort();
@@ -110,10 +110,17 @@ internal sealed class TokenIndexBuilder
         _lastChunkCount = ChunkLength;
         Count = 0;
 
-        for (var bucket = 0; bucket < bucketCount; bucket++)
+        // Buckets are independent, so ranges of them are sorted on all cores.
+        var partitionCount = Math.Min(Environment.ProcessorCount, bucketCount);
+        Parallel.For(0, partitionCount, partition =>
         {
-            SortBucket(sorted.AsSpan(bucketStarts[bucket], bucketStarts[bucket + 1] - bucketStarts[bucket]));
-        }
+            var first = (int)((long)bucketCount * partition / partitionCount);
+            var last = (int)((long)bucketCount * (partition + 1) / partitionCount);
+            for (var bucket = first; bucket < last; bucket++)
+            {
+                SortBucket(sorted.AsSpan(bucketStarts[bucket], bucketStarts[bucket + 1] - bucketStarts[bucket]));
+            }
+        });
 
         return sorted;
     }

@@ -165,9 +165,9 @@ internal sealed partial class HitQueryProcessor(
     internal void LogAuditFailed(QueryAuditRecord record, Exception exception) =>
         Log.AuditFailed(logger, record.Kind, record.RequestId, record.Outcome, exception);
 
-    private static QueryRefusedException ContextMismatch(string what, string requested, string own) =>
+    private static QueryRefusedException ContextMismatch(string setting, string requested, string own) =>
         new(QueryRefusalReason.ContextMismatch,
-            $"The request's {what} is \"{requested}\" but this agent uses \"{own}\". Tokens of another {what} " +
+            $"The request's {setting} is \"{requested}\" but this agent uses \"{own}\". Tokens of another {setting} " +
             "never match, so the query is not answered. Compute the tokens with the agent's settings (see GetAgentInfo).");
 
     private static partial class Log

@@ -22,9 +22,6 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
     private bool _started;
     private bool _recorded;
 
-    /// <summary>Tokens received so far.</summary>
-    public long ProbeCount => _probeCount;
-
     /// <summary>Checks the request header.</summary>
     /// <exception cref="QueryRefusedException">No query id, no match context, or a context that differs from the agent's.</exception>
     public void Start(string? requestId, AgentMatchContext? context, SignedDecisionEnvelope? decision)
@@ -41,10 +38,11 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
             throw Invalid("The request carries no query id; set it to the coordinator's id of the query.");
         }
 
-        if (_requestId.Length > HitQueryProcessor.MaxRequestIdLength)
+        // The id goes into logs and the audit log, so it may not carry line breaks or free text.
+        if (_requestId.Length > HitQueryProcessor.MaxRequestIdLength || !_requestId.All(IsRequestIdCharacter))
         {
-            _requestId = _requestId[..HitQueryProcessor.MaxRequestIdLength];
-            throw Invalid($"The query id is longer than {HitQueryProcessor.MaxRequestIdLength} characters.");
+            _requestId = "(invalid)";
+            throw Invalid($"The query id must be 1 to {HitQueryProcessor.MaxRequestIdLength} characters: letters, digits, '.', '_', ':' or '-'.");
         }
 
         if (context is null)
@@ -99,6 +97,15 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
         _groupsInEndedChunks = _groups.Count;
     }
 
+    /// <summary>Asks the authorizer about a request that carries no probes, such as a content release.</summary>
+    /// <exception cref="QueryRefusedException">No decision allows the request.</exception>
+    public async Task AuthorizeWithoutProbesAsync(CancellationToken cancellationToken)
+    {
+        var authorization = await processor.AuthorizeAsync(
+            new AuthorizationRequest(kind, _requestId, caller, _decision, []), cancellationToken);
+        _decisionId = authorization.DecisionId;
+    }
+
     /// <summary>Authorises, charges the quota, looks every token up and audits the answer.</summary>
     /// <exception cref="QueryRefusedException">The request is empty, not authorised or over the caller's quota.</exception>
     /// <exception cref="OperationCanceledException">The call was cancelled or its deadline passed.</exception>
@@ -134,7 +141,8 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
 
     /// <summary>
     /// Audits a request that ended in <paramref name="exception"/>: a refusal, a cancellation or a
-    /// failure. Never throws, because the caller is about to report the original exception.
+    /// failure. A failure to write the audit record is logged, not thrown, because the caller is
+    /// about to report the original exception.
     /// </summary>
     public async Task RecordFailureAsync(Exception exception, bool callCancelled)
     {
@@ -176,6 +184,9 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
 
     private QueryAuditRecord CreateRecord(AuditOutcome outcome, ProbeAnswerCounts? counts, QueryRefusalReason? refusalReason, string? detail) =>
         new(kind, _requestId, caller, _decisionId, _groups.Count, _probeCount, outcome, counts, refusalReason, detail);
+
+    private static bool IsRequestIdCharacter(char character) =>
+        char.IsAsciiLetterOrDigit(character) || character is '.' or '_' or ':' or '-';
 
     private static QueryRefusedException Invalid(string message) => new(QueryRefusalReason.InvalidRequest, message);
 }

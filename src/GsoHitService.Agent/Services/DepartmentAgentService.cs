@@ -110,6 +110,8 @@ internal sealed class DepartmentAgentService(
         try
         {
             RequireCaller(caller);
+            session.Start(request.ReleaseId, ProtocolMapping.ToDomain(request.Context), ProtocolMapping.ToDomain(request.Decision));
+            await session.AuthorizeWithoutProbesAsync(context.CancellationToken);
 
             // TODO: Release the approved fields once privacy check 2 decisions are verified: read
             // the named subjects' records with includeReleasableFields and return only the fields

@@ -150,7 +150,21 @@ public sealed class QueryHitsTests
             () => client.ReleaseContentAsync(new ContentReleaseRequest { ReleaseId = "release-1", Context = AgentClients.AgentContext }, deadline: AgentClients.Deadline(), cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
 
         Assert.Equal(StatusCode.Unimplemented, failure.StatusCode);
-        Assert.Equal(AuditOutcome.Refused, Assert.Single(host.Audit.Records).Outcome);
+        var record = Assert.Single(host.Audit.Records);
+        Assert.Equal(AuditOutcome.Refused, record.Outcome);
+        Assert.Equal("release-1", record.RequestId);
+    }
+
+    [Fact]
+    public async Task ReleaseContent_EnforcementOn_IsPermissionDenied()
+    {
+        await using var host = await AgentTestHost.StartAsync(setup => setup.Agent["Decisions"] = new JsonObject { ["Enforcement"] = "On" });
+        var client = AgentClients.CreateClient(host);
+
+        var failure = await Assert.ThrowsAsync<RpcException>(
+            () => client.ReleaseContentAsync(new ContentReleaseRequest { ReleaseId = "release-2", Context = AgentClients.AgentContext }, deadline: AgentClients.Deadline(), cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, failure.StatusCode);
     }
 
     [Fact]

@@ -109,8 +109,8 @@ public sealed class IndexLoaderTests : IDisposable
 
         await CreateLoader(source).LoadAsync(TestContext.Current.CancellationToken);
 
-        var imported = Assert.Single(_logger.Entries, entry => entry.EventId.Name == "SourceImported");
-        Assert.Contains("1 rows read, 1 indexed, 0 rejected", imported.Message, StringComparison.Ordinal);
+        var built = Assert.Single(_logger.Entries, entry => entry.EventId.Name == "IndexBuilt");
+        Assert.Contains("1 distinct tokens", built.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_logger.Entries, entry => entry.Message.Contains("123456782", StringComparison.Ordinal));
     }
 

@@ -168,6 +168,46 @@ public sealed class HitQuerySessionTests : IDisposable
         Assert.Equal(QueryRefusalReason.InvalidRequest, refused.Reason);
     }
 
+    [Theory]
+    [InlineData("query 1")]
+    [InlineData("query-1\nforged log line")]
+    [InlineData("123456782/naam")]
+    public async Task Start_QueryIdWithOtherCharacters_IsInvalidRequest(string queryId)
+    {
+        _harness.LoadIndex(_held);
+        var request = QueryHarness.Request((IdentifierType.Bsn, TestTokens.Concatenate(_held)));
+        request.QueryId = queryId;
+
+        var refused = await Assert.ThrowsAsync<QueryRefusedException>(() => _harness.QueryAsync(request, TestContext.Current.CancellationToken));
+
+        Assert.Equal(QueryRefusalReason.InvalidRequest, refused.Reason);
+        Assert.Equal("(invalid)", _harness.Audit.Single.RequestId);
+    }
+
+    [Fact]
+    public async Task Start_QueryIdOf129Characters_IsInvalidRequest()
+    {
+        _harness.LoadIndex(_held);
+        var request = QueryHarness.Request((IdentifierType.Bsn, TestTokens.Concatenate(_held)));
+        request.QueryId = new string('q', 129);
+
+        var refused = await Assert.ThrowsAsync<QueryRefusedException>(() => _harness.QueryAsync(request, TestContext.Current.CancellationToken));
+
+        Assert.Equal(QueryRefusalReason.InvalidRequest, refused.Reason);
+    }
+
+    [Fact]
+    public async Task Start_QueryIdOf128Characters_IsAnswered()
+    {
+        _harness.LoadIndex(_held);
+        var request = QueryHarness.Request((IdentifierType.Bsn, TestTokens.Concatenate(_held)));
+        request.QueryId = "Q-2026:0042_" + new string('a', 116);
+
+        var answers = await _harness.QueryAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, answers.Answers.Length);
+    }
+
     [Fact]
     public async Task AnswerAsync_NoProbeGroups_IsInvalidRequest()
     {
