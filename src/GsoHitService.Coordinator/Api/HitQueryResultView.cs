@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using GsoHitService.Coordinator.Domain;
 using GsoHitService.Coordinator.Queries;
 using GsoHitService.Hosting;
+using GsoHitService.Matching;
 using GsoHitService.Protocol;
 using Proto = GsoHitService.Protocol.V1;
 
@@ -38,14 +39,18 @@ internal static class HitQueryResultView
 
         result.Departments.AddRange(query.RequestedDepartments.Select(department => ToProto(query, department)));
 
-        var rows = BuildRows(query, signal, decision);
-        result.TotalSubjectCount = rows.Count;
+        var layout = new ResultLayout(query, signal, decision);
+        result.TotalSubjectCount = layout.Rows.Count;
+
+        // Only the page's answers are looked up: a bulk query has hundreds of thousands.
+        var last = Math.Min(layout.Rows.Count, firstSubject + pageSize) - 1;
+        var answers = firstSubject <= last ? layout.AnswersOf(firstSubject, last) : [];
 
         var size = 0;
         var next = firstSubject;
-        while (next < rows.Count && next - firstSubject < pageSize)
+        while (next <= last)
         {
-            var row = rows[next];
+            var row = layout.BuildRow(next, answers);
             var rowSize = row.CalculateSize();
 
             // Always at least one subject per page, so that paging makes progress.
@@ -59,7 +64,7 @@ internal static class HitQueryResultView
             next++;
         }
 
-        result.NextPageToken = next < rows.Count ? next.ToString(CultureInfo.InvariantCulture) : "";
+        result.NextPageToken = next < layout.Rows.Count ? next.ToString(CultureInfo.InvariantCulture) : "";
         return result;
     }
 
@@ -111,49 +116,83 @@ internal static class HitQueryResultView
         return view;
     }
 
-    private static List<Proto.SubjectResult> BuildRows(HitQuery query, Signal signal, Decision decision)
+    /// <summary>
+    /// Which subjects the result lists and, per subject, which departments and identifier types:
+    /// every subject in a requested department's scope with a type that the decision allows.
+    /// </summary>
+    private sealed class ResultLayout
     {
-        var answers = query.Answers.ToDictionary(answer => (answer.SubjectId, answer.Department, answer.IdentifierType), answer => answer.Answer);
-        var allowedTypes = decision.IdentifierTypes.ToHashSet();
-        var scopes = query.RequestedDepartments
-            .Select(department => (
-                Department: department,
-                Subjects: decision.Scopes.FirstOrDefault(scope => scope.Department == department)?.SubjectIds.ToHashSet() ?? []))
-            .ToArray();
+        private readonly HitQuery _query;
+        private readonly Signal _signal;
 
-        var rows = new List<Proto.SubjectResult>();
-        foreach (var subject in signal.Subjects)
+        public ResultLayout(HitQuery query, Signal signal, Decision decision)
         {
-            var types = subject.Identifiers.Select(identifier => identifier.Type).Where(allowedTypes.Contains).Distinct().Order().ToArray();
-            if (types.Length == 0)
+            _query = query;
+            _signal = signal;
+
+            var allowedTypes = decision.IdentifierTypes.ToHashSet();
+            var scopes = query.RequestedDepartments
+                .Select(department => decision.Scopes.FirstOrDefault(scope => scope.Department == department)?.SubjectIds.ToHashSet() ?? [])
+                .ToArray();
+
+            for (var position = 0; position < signal.Subjects.Count; position++)
             {
-                continue;
+                var subject = signal.Subjects[position];
+                var types = subject.Identifiers.Select(identifier => identifier.Type).Where(allowedTypes.Contains).Distinct().Order().ToArray();
+                var departments = Enumerable.Range(0, scopes.Length).Where(index => scopes[index].Contains(subject.Id)).ToArray();
+                if (types.Length > 0 && departments.Length > 0)
+                {
+                    Rows.Add(new Row(position, departments, types));
+                }
+            }
+        }
+
+        /// <summary>The listed subjects in signal order; a page token is an index into this list.</summary>
+        public List<Row> Rows { get; } = [];
+
+        /// <summary>Collects the recorded answers of the rows <paramref name="first"/> to <paramref name="last"/>.</summary>
+        public Dictionary<(SubjectId, string, IdentifierType), HitAnswer> AnswersOf(int first, int last)
+        {
+            var subjects = new HashSet<SubjectId>();
+            for (var index = first; index <= last; index++)
+            {
+                subjects.Add(_signal.Subjects[Rows[index].Position].Id);
             }
 
-            var row = new Proto.SubjectResult { SubjectId = subject.Id.Value, Label = subject.Label };
-            foreach (var (department, subjects) in scopes)
+            var answers = new Dictionary<(SubjectId, string, IdentifierType), HitAnswer>();
+            foreach (var answer in _query.Answers)
             {
-                if (!subjects.Contains(subject.Id))
+                if (subjects.Contains(answer.SubjectId))
                 {
-                    continue;
+                    answers[(answer.SubjectId, answer.Department, answer.IdentifierType)] = answer.Answer;
                 }
+            }
 
+            return answers;
+        }
+
+        public Proto.SubjectResult BuildRow(int index, Dictionary<(SubjectId, string, IdentifierType), HitAnswer> answers)
+        {
+            var row = Rows[index];
+            var subject = _signal.Subjects[row.Position];
+            var result = new Proto.SubjectResult { SubjectId = subject.Id.Value, Label = subject.Label };
+            foreach (var departmentIndex in row.Departments)
+            {
+                var department = _query.RequestedDepartments[departmentIndex];
                 var cell = new Proto.DepartmentSubjectResult { Department = department };
-                foreach (var type in types)
+                foreach (var type in row.Types)
                 {
                     var answer = answers.GetValueOrDefault((subject.Id, department, type), HitAnswer.Unavailable);
                     cell.Answers.Add(new Proto.TypeAnswer { IdentifierType = (Proto.IdentifierType)(int)type, Answer = (Proto.HitAnswer)(int)answer });
                 }
 
-                row.Departments.Add(cell);
+                result.Departments.Add(cell);
             }
 
-            if (row.Departments.Count > 0)
-            {
-                rows.Add(row);
-            }
+            return result;
         }
 
-        return rows;
+        /// <summary>A listed subject: its position in the signal, its departments (indexes into the requested ones) and types.</summary>
+        public sealed record Row(int Position, int[] Departments, IdentifierType[] Types);
     }
 }

@@ -12,14 +12,22 @@ namespace GsoHitService.Coordinator.Queries;
 internal sealed class DepartmentProbeSet
 {
     private readonly Signal _signal;
+    private readonly Lazy<SubjectSetDigest> _digest;
 
     public DepartmentProbeSet(string department, Signal signal, IReadOnlyList<ProbeTypeGroup> groups, IReadOnlyList<AnswerCell> cells)
+        : this(department, signal, groups, cells, null)
+    {
+    }
+
+    private DepartmentProbeSet(string department, Signal signal, IReadOnlyList<ProbeTypeGroup> groups, IReadOnlyList<AnswerCell> cells, Lazy<SubjectSetDigest>? digest)
     {
         Department = department;
         _signal = signal;
         Groups = groups;
         Cells = cells;
         TokenCount = groups.Sum(group => group.Count);
+        _digest = digest ?? new Lazy<SubjectSetDigest>(() =>
+            SubjectSetDigest.Compute(groups.SelectMany(group => group.Tokens.Select(token => new SubjectToken(group.Type, token)))));
     }
 
     public string Department { get; }
@@ -32,9 +40,14 @@ internal sealed class DepartmentProbeSet
 
     public int TokenCount { get; }
 
-    /// <summary>Computes the digest that a privacy check 1 decision names for exactly these tokens.</summary>
-    public SubjectSetDigest ComputeDigest() =>
-        SubjectSetDigest.Compute(Groups.SelectMany(group => group.Tokens.Select(token => new SubjectToken(group.Type, token))));
+    /// <summary>The digest that a privacy check 1 decision names for exactly these tokens, computed once per shared set.</summary>
+    public SubjectSetDigest ComputeDigest() => _digest.Value;
+
+    /// <summary>
+    /// The same tokens and cells for another department, sharing the groups and the digest: a
+    /// decision usually asks every department about the same subjects.
+    /// </summary>
+    public DepartmentProbeSet ForDepartment(string department) => new(department, _signal, Groups, Cells, _digest);
 
     /// <summary>
     /// Combines the answer of each token (in flat token order) into one answer per cell: a hit on

@@ -34,6 +34,7 @@ internal sealed class HitQueryRunner(
     {
         ArgumentNullException.ThrowIfNull(command);
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         PreparedQuery prepared;
         try
         {
@@ -61,16 +62,18 @@ internal sealed class HitQueryRunner(
             },
             cancellationToken);
 
-        var started = await store.StartHitQueryAsync(
+        var query = await store.StartHitQueryAsync(
             new NewHitQuery(command.SignalId, prepared.Decision.Id, prepared.Departments, command.RepeatOf),
             cancellationToken);
 
-        var results = await AskDepartmentsAsync(started, prepared, cancellationToken);
+        var asking = System.Diagnostics.Stopwatch.GetTimestamp();
+        var results = await AskDepartmentsAsync(query, prepared, cancellationToken);
+        var recording = System.Diagnostics.Stopwatch.GetTimestamp();
 
         // Not the caller's token: the agents have been asked, so their answers are recorded even
         // when the caller has gone.
         var completed = await store.CompleteHitQueryAsync(
-            started.Id,
+            query.Id,
             new HitQueryCompletion(results.Select(result => result.Outcome).ToArray(), results.SelectMany(result => result.Answers).ToArray()),
             CancellationToken.None);
 
@@ -81,10 +84,17 @@ internal sealed class HitQueryRunner(
                 DecisionId = prepared.Decision.Id.Value,
                 Department = result.Outcome.Department,
                 Counts = result.Counts,
-                Reason = $"query {started.Id}" + (result.ReasonCode is { } code ? $"; {code}" : ""),
+                Reason = $"query {query.Id}" + (result.ReasonCode is { } code ? $"; {code}" : ""),
             });
         }
 
+        CoordinatorLog.HitQueryTimed(
+            logger,
+            query.Id,
+            prepared.Probes.Sum(probes => probes.TokenCount),
+            System.Diagnostics.Stopwatch.GetElapsedTime(started, asking).TotalMilliseconds,
+            System.Diagnostics.Stopwatch.GetElapsedTime(asking, recording).TotalMilliseconds,
+            System.Diagnostics.Stopwatch.GetElapsedTime(recording).TotalMilliseconds);
         return new HitQueryRun(completed, prepared.Signal, prepared.Decision);
     }
 

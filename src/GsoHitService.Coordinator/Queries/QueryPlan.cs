@@ -16,10 +16,28 @@ internal static class QueryPlan
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(scopes);
 
-        return scopes.Select(scope => CreateForDepartment(tokens, scope)).ToArray();
+        var built = new List<(int[] Subjects, DepartmentProbeSet Probes)>();
+        var plan = new List<DepartmentProbeSet>();
+        foreach (var scope in scopes)
+        {
+            var subjects = SubjectIndexes(tokens, scope);
+            var same = built.FindIndex(entry => entry.Subjects.AsSpan().SequenceEqual(subjects));
+            if (same >= 0)
+            {
+                plan.Add(built[same].Probes.ForDepartment(scope.Department));
+                continue;
+            }
+
+            var probes = CreateForDepartment(tokens, scope.Department, subjects);
+            built.Add((subjects, probes));
+            plan.Add(probes);
+        }
+
+        return plan;
     }
 
-    private static DepartmentProbeSet CreateForDepartment(SubjectTokens tokens, DecisionScope scope)
+    /// <summary>Returns the signal positions of a scope's subjects, ascending and distinct.</summary>
+    private static int[] SubjectIndexes(SubjectTokens tokens, DecisionScope scope)
     {
         var subjectIndexes = new List<int>(scope.SubjectIds.Count);
         foreach (var subjectId in scope.SubjectIds)
@@ -34,11 +52,15 @@ internal static class QueryPlan
         }
 
         // Cells in signal order, so that results list subjects as they were registered.
-        subjectIndexes.Sort();
+        return [.. subjectIndexes.Distinct().Order()];
+    }
+
+    private static DepartmentProbeSet CreateForDepartment(SubjectTokens tokens, string department, int[] subjectIndexes)
+    {
         var cells = new List<AnswerCell>();
         var cellIndex = new Dictionary<AnswerCell, int>();
         var cellsByToken = new Dictionary<(IdentifierType Type, MatchToken Token), List<int>>();
-        foreach (var subjectIndex in subjectIndexes.Distinct())
+        foreach (var subjectIndex in subjectIndexes)
         {
             foreach (var subjectToken in tokens.For(subjectIndex).OrderBy(token => token.Type))
             {
@@ -69,6 +91,6 @@ internal static class QueryPlan
                 group.Select(entry => entry.Value.ToArray()).ToArray()))
             .ToArray();
 
-        return new DepartmentProbeSet(scope.Department, tokens.Signal, groups, cells);
+        return new DepartmentProbeSet(department, tokens.Signal, groups, cells);
     }
 }

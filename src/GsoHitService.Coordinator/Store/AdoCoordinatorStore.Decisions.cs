@@ -350,7 +350,7 @@ internal abstract partial class AdoCoordinatorStore
         string key,
         CancellationToken cancellationToken)
     {
-        var rows = new List<(DecisionId DecisionId, string Department, SubjectId SubjectId)>();
+        var scopes = new Dictionary<DecisionId, List<DecisionScope>>();
         await using (var select = CreateCommand(
             connection,
             transaction,
@@ -365,22 +365,36 @@ internal abstract partial class AdoCoordinatorStore
         {
             select.With("@key", key);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+
+            // Rows arrive grouped by decision and department; a bulk decision has one row per
+            // department and subject, so ids are parsed only when they change.
+            string? decisionText = null;
+            string? department = null;
+            List<DecisionScope>? decisionScopes = null;
+            List<SubjectId>? subjects = null;
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add((new DecisionId(reader.GetString(0)), reader.GetString(1), new SubjectId(reader.GetString(2))));
+                var rowDecision = reader.GetString(0);
+                var rowDepartment = reader.GetString(1);
+                if (rowDecision != decisionText)
+                {
+                    decisionText = rowDecision;
+                    department = null;
+                    scopes[new DecisionId(rowDecision)] = decisionScopes = [];
+                }
+
+                if (rowDepartment != department)
+                {
+                    department = rowDepartment;
+                    subjects = [];
+                    decisionScopes!.Add(new DecisionScope(rowDepartment, subjects));
+                }
+
+                subjects!.Add(new SubjectId(reader.GetString(2)));
             }
         }
 
-        return rows
-            .GroupBy(row => row.DecisionId)
-            .ToDictionary(
-                byDecision => byDecision.Key,
-                byDecision => byDecision
-                    .GroupBy(row => row.Department)
-                    .Select(byDepartment => new DecisionScope(
-                        byDepartment.Key,
-                        byDepartment.Select(row => row.SubjectId).ToArray()))
-                    .ToList());
+        return scopes;
     }
 
     private async Task<Dictionary<DecisionId, List<DecisionSignature>>> LoadDecisionSignaturesAsync(

@@ -135,25 +135,47 @@ internal abstract partial class AdoCoordinatorStore
 
     private async Task CheckQueryReferencesAsync(DbConnection connection, DbTransaction transaction, HitQuery query, CancellationToken cancellationToken)
     {
-        var decision = (await LoadDecisionsAsync(connection, transaction, "d.decision_id = @key", query.DecisionId.Value, cancellationToken))
-            .SingleOrDefault()
-            ?? throw new CoordinatorStoreException(StoreError.NotFound, $"Decision {query.DecisionId} does not exist.");
+        // Kind, signal and departments only: the subjects of a bulk decision run to hundreds of thousands of rows.
+        DecisionKind kind;
+        SignalId signalId;
+        await using (var select = CreateCommand(connection, transaction, "SELECT kind, signal_id FROM decisions WHERE decision_id = @decision_id"))
+        {
+            select.With("@decision_id", query.DecisionId.Value);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                throw new CoordinatorStoreException(StoreError.NotFound, $"Decision {query.DecisionId} does not exist.");
+            }
 
-        if (decision.Kind != DecisionKind.PrivacyCheck1 || decision.SignalId != query.SignalId)
+            kind = (DecisionKind)reader.GetInt32(0);
+            signalId = new SignalId(reader.GetString(1));
+        }
+
+        if (kind != DecisionKind.PrivacyCheck1 || signalId != query.SignalId)
         {
             throw new CoordinatorStoreException(
                 StoreError.InvalidState,
-                $"Decision {decision.Id} is not a privacy check 1 decision of signal {query.SignalId}, so it does not allow this hit query.");
+                $"Decision {query.DecisionId} is not a privacy check 1 decision of signal {query.SignalId}, so it does not allow this hit query.");
         }
 
-        var approved = decision.Departments.ToHashSet(StringComparer.Ordinal);
+        var approved = new HashSet<string>(StringComparer.Ordinal);
+        await using (var select = CreateCommand(connection, transaction, "SELECT department FROM decision_departments WHERE decision_id = @decision_id"))
+        {
+            select.With("@decision_id", query.DecisionId.Value);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                approved.Add(reader.GetString(0));
+            }
+        }
+
         foreach (var department in query.RequestedDepartments)
         {
             if (!approved.Contains(department))
             {
                 throw new CoordinatorStoreException(
                     StoreError.InvalidState,
-                    $"Department '{department}' is not named by decision {decision.Id}, so it may not be asked.");
+                    $"Department '{department}' is not named by decision {query.DecisionId}, so it may not be asked.");
             }
         }
 
