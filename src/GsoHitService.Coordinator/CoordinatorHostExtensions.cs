@@ -58,6 +58,7 @@ internal static class CoordinatorHostExtensions
         services.AddSingleton<DecisionPreparer>();
         services.AddSingleton<DecisionSubmitter>();
         services.AddSingleton<HitQueryRunner>();
+        services.AddSingleton<HitQueryResultReader>();
         services.AddSingleton<ContentReleaser>();
         services.AddSingleton<ReleasedContentReader>();
 

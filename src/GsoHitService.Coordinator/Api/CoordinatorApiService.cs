@@ -23,6 +23,7 @@ internal sealed class CoordinatorApiService(
     DecisionPreparer preparer,
     DecisionSubmitter submitter,
     HitQueryRunner queries,
+    HitQueryResultReader results,
     ContentReleaser releaser,
     ReleasedContentReader contentReader,
     AgentStatusReader agentStatus,
@@ -69,7 +70,9 @@ internal sealed class CoordinatorApiService(
             RequestIds.Optional(request.RepeatOfQueryId, value => RequestIds.Query(value, "repeat_of_query_id")));
 
         var run = await queries.RunAsync(command, CallerIdentity.FromCall(context), context.CancellationToken);
-        return HitQueryResultView.Build(run.Query, run.Signal, run.Decision, 0, options.Value.Queries.ResultPageSize);
+
+        // The query is recorded; reading its first page must not be cut short by the caller going away.
+        return await results.ReadAsync(run, 0, options.Value.Queries.ResultPageSize, CancellationToken.None);
     }
 
     public override async Task<Proto.HitQueryResult> GetHitQueryResult(Proto.GetHitQueryResultRequest request, ServerCallContext context)
@@ -87,16 +90,8 @@ internal sealed class CoordinatorApiService(
             throw RequestRefusedException.InvalidArgument(CoordinatorErrorCodes.ReasonInvalidRequest, "page_token is not a token from an earlier reply.");
         }
 
-        var cancellationToken = context.CancellationToken;
-        var query = await store.GetHitQueryAsync(queryId, cancellationToken)
-            ?? throw RequestRefusedException.NotFound(CoordinatorErrorCodes.ReasonQueryNotFound, $"Hit query {queryId} does not exist.");
-        var signal = await store.GetSignalAsync(query.SignalId, cancellationToken)
-            ?? throw new InvalidOperationException($"Signal {query.SignalId} of hit query {queryId} is missing from the store.");
-        var decision = await store.GetDecisionAsync(query.DecisionId, cancellationToken)
-            ?? throw new InvalidOperationException($"Decision {query.DecisionId} of hit query {queryId} is missing from the store.");
-
         var pageSize = request.PageSize == 0 ? options.Value.Queries.ResultPageSize : request.PageSize;
-        return HitQueryResultView.Build(query, signal, decision, firstSubject, pageSize);
+        return await results.ReadAsync(queryId, firstSubject, pageSize, context.CancellationToken);
     }
 
     public override async Task<Proto.ContentReleaseView> RequestContentRelease(Proto.RequestContentReleaseRequest request, ServerCallContext context) =>

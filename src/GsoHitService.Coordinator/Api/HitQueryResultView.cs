@@ -11,16 +11,33 @@ namespace GsoHitService.Coordinator.Api;
 
 /// <summary>
 /// Shows a hit query as the API's <see cref="Proto.HitQueryResult"/>, one page of subjects at a
-/// time. The matrix follows the decision: every subject in a requested department's scope, with
-/// every identifier type it has that the decision allows. A cell without a recorded answer shows
-/// unavailable, never "no hit".
+/// time. The matrix follows the query plan of its decision: every subject in a requested
+/// department's scope, with every identifier type it was asked about. A cell without a recorded
+/// answer shows unavailable, never "no hit".
 /// </summary>
 internal static class HitQueryResultView
 {
     /// <summary>Largest size of the subjects of one page, in bytes: a margin below the message limit for the other fields.</summary>
     internal const int MaxSubjectBytes = GrpcLimits.MaxMessageBytes - (512 * 1024);
 
-    public static Proto.HitQueryResult Build(HitQuery query, Signal signal, Decision decision, int firstSubject, int pageSize)
+    /// <summary>Reads the labels of the subjects at positions first to last, decrypted.</summary>
+    public delegate Task<IReadOnlyList<SubjectLabel>> LabelReader(int first, int last, CancellationToken cancellationToken);
+
+    /// <param name="query">The query as recorded.</param>
+    /// <param name="plan">The query plan of the query's decision.</param>
+    /// <param name="subjects">The signal's subject ids by position.</param>
+    /// <param name="readLabels">Reads labels; only the page's are read, because each one is decrypted.</param>
+    /// <param name="firstSubject">Index of the page's first subject among the listed subjects.</param>
+    /// <param name="pageSize">Largest number of subjects on the page.</param>
+    /// <param name="cancellationToken">Cancels reading the labels.</param>
+    public static async Task<Proto.HitQueryResult> BuildAsync(
+        HitQuery query,
+        PreparedQueryPlan plan,
+        IReadOnlyList<SubjectId> subjects,
+        LabelReader readLabels,
+        int firstSubject,
+        int pageSize,
+        CancellationToken cancellationToken)
     {
         var result = new Proto.HitQueryResult
         {
@@ -39,31 +56,35 @@ internal static class HitQueryResultView
 
         result.Departments.AddRange(query.RequestedDepartments.Select(department => ToProto(query, department)));
 
-        var layout = new ResultLayout(query, signal, decision);
+        var layout = new ResultLayout(query, plan, subjects);
         result.TotalSubjectCount = layout.Rows.Count;
 
-        // Only the page's answers are looked up: a bulk query has hundreds of thousands.
+        // Only the page's answers and labels are looked up: a bulk query has hundreds of thousands.
         var last = Math.Min(layout.Rows.Count, firstSubject + pageSize) - 1;
-        var answers = firstSubject <= last ? layout.AnswersOf(firstSubject, last) : [];
-
-        var size = 0;
-        var next = firstSubject;
-        while (next <= last)
+        if (firstSubject <= last)
         {
-            var row = layout.BuildRow(next, answers);
-            var rowSize = row.CalculateSize();
+            var labels = (await readLabels(layout.Rows[firstSubject].Position, layout.Rows[last].Position, cancellationToken))
+                .ToDictionary(label => label.Position, label => label.Label);
+            var answers = layout.AnswersOf(firstSubject, last);
 
-            // Always at least one subject per page, so that paging makes progress.
-            if (next > firstSubject && size + rowSize > MaxSubjectBytes)
+            var size = 0;
+            for (var index = firstSubject; index <= last; index++)
             {
-                break;
-            }
+                var row = layout.BuildRow(index, answers, labels);
+                var rowSize = row.CalculateSize();
 
-            result.Subjects.Add(row);
-            size += rowSize;
-            next++;
+                // Always at least one subject per page, so that paging makes progress.
+                if (index > firstSubject && size + rowSize > MaxSubjectBytes)
+                {
+                    break;
+                }
+
+                result.Subjects.Add(row);
+                size += rowSize;
+            }
         }
 
+        var next = firstSubject + result.Subjects.Count;
         result.NextPageToken = next < layout.Rows.Count ? next.ToString(CultureInfo.InvariantCulture) : "";
         return result;
     }
@@ -118,31 +139,43 @@ internal static class HitQueryResultView
 
     /// <summary>
     /// Which subjects the result lists and, per subject, which departments and identifier types:
-    /// every subject in a requested department's scope with a type that the decision allows.
+    /// every subject in a requested department's scope that has tokens in the plan.
     /// </summary>
     private sealed class ResultLayout
     {
         private readonly HitQuery _query;
-        private readonly Signal _signal;
+        private readonly IReadOnlyList<SubjectId> _subjects;
 
-        public ResultLayout(HitQuery query, Signal signal, Decision decision)
+        public ResultLayout(HitQuery query, PreparedQueryPlan plan, IReadOnlyList<SubjectId> subjects)
         {
             _query = query;
-            _signal = signal;
+            _subjects = subjects;
 
-            var allowedTypes = decision.IdentifierTypes.ToHashSet();
             var scopes = query.RequestedDepartments
-                .Select(department => decision.Scopes.FirstOrDefault(scope => scope.Department == department)?.SubjectIds.ToHashSet() ?? [])
+                .Select(department =>
+                {
+                    var covered = new bool[subjects.Count];
+                    foreach (var position in plan.ScopeOf(department) ?? [])
+                    {
+                        covered[position] = true;
+                    }
+
+                    return covered;
+                })
                 .ToArray();
 
-            for (var position = 0; position < signal.Subjects.Count; position++)
+            for (var position = 0; position < subjects.Count; position++)
             {
-                var subject = signal.Subjects[position];
-                var types = subject.Identifiers.Select(identifier => identifier.Type).Where(allowedTypes.Contains).Distinct().Order().ToArray();
-                var departments = Enumerable.Range(0, scopes.Length).Where(index => scopes[index].Contains(subject.Id)).ToArray();
-                if (types.Length > 0 && departments.Length > 0)
+                var tokens = plan.TokensOf(position);
+                if (tokens.Count == 0)
                 {
-                    Rows.Add(new Row(position, departments, types));
+                    continue;
+                }
+
+                var departments = Enumerable.Range(0, scopes.Length).Where(index => scopes[index][position]).ToArray();
+                if (departments.Length > 0)
+                {
+                    Rows.Add(new Row(position, departments, [.. tokens.Select(token => token.Type).Distinct().Order()]));
                 }
             }
         }
@@ -153,16 +186,16 @@ internal static class HitQueryResultView
         /// <summary>Collects the recorded answers of the rows <paramref name="first"/> to <paramref name="last"/>.</summary>
         public Dictionary<(SubjectId, string, IdentifierType), HitAnswer> AnswersOf(int first, int last)
         {
-            var subjects = new HashSet<SubjectId>();
+            var page = new HashSet<SubjectId>();
             for (var index = first; index <= last; index++)
             {
-                subjects.Add(_signal.Subjects[Rows[index].Position].Id);
+                page.Add(_subjects[Rows[index].Position]);
             }
 
             var answers = new Dictionary<(SubjectId, string, IdentifierType), HitAnswer>();
             foreach (var answer in _query.Answers)
             {
-                if (subjects.Contains(answer.SubjectId))
+                if (page.Contains(answer.SubjectId))
                 {
                     answers[(answer.SubjectId, answer.Department, answer.IdentifierType)] = answer.Answer;
                 }
@@ -171,18 +204,18 @@ internal static class HitQueryResultView
             return answers;
         }
 
-        public Proto.SubjectResult BuildRow(int index, Dictionary<(SubjectId, string, IdentifierType), HitAnswer> answers)
+        public Proto.SubjectResult BuildRow(int index, Dictionary<(SubjectId, string, IdentifierType), HitAnswer> answers, Dictionary<int, string> labels)
         {
             var row = Rows[index];
-            var subject = _signal.Subjects[row.Position];
-            var result = new Proto.SubjectResult { SubjectId = subject.Id.Value, Label = subject.Label };
+            var subjectId = _subjects[row.Position];
+            var result = new Proto.SubjectResult { SubjectId = subjectId.Value, Label = labels.GetValueOrDefault(row.Position, "") };
             foreach (var departmentIndex in row.Departments)
             {
                 var department = _query.RequestedDepartments[departmentIndex];
                 var cell = new Proto.DepartmentSubjectResult { Department = department };
                 foreach (var type in row.Types)
                 {
-                    var answer = answers.GetValueOrDefault((subject.Id, department, type), HitAnswer.Unavailable);
+                    var answer = answers.GetValueOrDefault((subjectId, department, type), HitAnswer.Unavailable);
                     cell.Answers.Add(new Proto.TypeAnswer { IdentifierType = (Proto.IdentifierType)(int)type, Answer = (Proto.HitAnswer)(int)answer });
                 }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using GsoHitService.Audit;
 using GsoHitService.Coordinator.Agents;
 using GsoHitService.Coordinator.Api;
@@ -84,7 +85,15 @@ internal sealed class DecisionPreparer(
             tokensByDepartment,
             types));
 
-        return await RecordAsync(new NewPreparedDecision(id, DecisionKind.PrivacyCheck1, signalId, null, scopes, Encode(model)), caller, cancellationToken);
+        var plan = PreparedQueryPlan.Create(tokens, scopes).Serialize();
+        try
+        {
+            return await RecordAsync(new NewPreparedDecision(id, DecisionKind.PrivacyCheck1, signalId, null, scopes, Encode(model), plan), caller, cancellationToken);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plan);
+        }
     }
 
     public async Task<PreparedDecision> PreparePrivacyCheck2Async(Proto.PreparePrivacyCheck2Request request, CallerIdentity caller, CancellationToken cancellationToken)

@@ -11,18 +11,13 @@ namespace GsoHitService.Coordinator.Queries;
 /// </summary>
 internal sealed class DepartmentProbeSet
 {
-    private readonly Signal _signal;
+    private readonly IReadOnlyList<SubjectId> _subjects;
     private readonly Lazy<SubjectSetDigest> _digest;
 
-    public DepartmentProbeSet(string department, Signal signal, IReadOnlyList<ProbeTypeGroup> groups, IReadOnlyList<AnswerCell> cells)
-        : this(department, signal, groups, cells, null)
-    {
-    }
-
-    private DepartmentProbeSet(string department, Signal signal, IReadOnlyList<ProbeTypeGroup> groups, IReadOnlyList<AnswerCell> cells, Lazy<SubjectSetDigest>? digest)
+    private DepartmentProbeSet(string department, IReadOnlyList<SubjectId> subjects, IReadOnlyList<ProbeTypeGroup> groups, IReadOnlyList<AnswerCell> cells, Lazy<SubjectSetDigest>? digest)
     {
         Department = department;
-        _signal = signal;
+        _subjects = subjects;
         Groups = groups;
         Cells = cells;
         TokenCount = groups.Sum(group => group.Count);
@@ -31,6 +26,56 @@ internal sealed class DepartmentProbeSet
     }
 
     public string Department { get; }
+
+    /// <summary>
+    /// Builds the probe set of the subjects at <paramref name="positions"/>: every distinct token of
+    /// theirs, and a cell per subject and identifier type. Subjects without tokens have no cells.
+    /// </summary>
+    /// <param name="department">The department asked.</param>
+    /// <param name="subjects">The signal's subject ids by position.</param>
+    /// <param name="positions">The positions of the department's subjects, ascending, so that cells follow the signal's order.</param>
+    /// <param name="tokensOf">The tokens of the subject at a position, ordered by identifier type.</param>
+    public static DepartmentProbeSet Create(string department, IReadOnlyList<SubjectId> subjects, IEnumerable<int> positions, Func<int, IReadOnlyList<SubjectToken>> tokensOf)
+    {
+        var cells = new List<AnswerCell>();
+        var tokenIndex = new Dictionary<SubjectToken, int>();
+        var tokens = new List<SubjectToken>();
+        var cellsOfToken = new List<List<int>>();
+        foreach (var position in positions)
+        {
+            var previousType = (IdentifierType)0;
+            foreach (var token in tokensOf(position))
+            {
+                // Tokens come ordered by type, so a new type starts a new cell.
+                if (cells.Count == 0 || token.Type != previousType || cells[^1].SubjectIndex != position)
+                {
+                    cells.Add(new AnswerCell(position, token.Type));
+                    previousType = token.Type;
+                }
+
+                if (!tokenIndex.TryGetValue(token, out var index))
+                {
+                    index = tokens.Count;
+                    tokenIndex[token] = index;
+                    tokens.Add(token);
+                    cellsOfToken.Add([]);
+                }
+
+                cellsOfToken[index].Add(cells.Count - 1);
+            }
+        }
+
+        var groups = Enumerable.Range(0, tokens.Count)
+            .GroupBy(index => tokens[index].Type)
+            .OrderBy(group => group.Key)
+            .Select(group => new ProbeTypeGroup(
+                group.Key,
+                [.. group.Select(index => tokens[index].Token)],
+                [.. group.Select(index => cellsOfToken[index].ToArray())]))
+            .ToArray();
+
+        return new DepartmentProbeSet(department, subjects, groups, cells, null);
+    }
 
     /// <summary>Token groups in ascending identifier type; together in this order they are the flat token order.</summary>
     public IReadOnlyList<ProbeTypeGroup> Groups { get; }
@@ -47,7 +92,7 @@ internal sealed class DepartmentProbeSet
     /// The same tokens and cells for another department, sharing the groups and the digest: a
     /// decision usually asks every department about the same subjects.
     /// </summary>
-    public DepartmentProbeSet ForDepartment(string department) => new(department, _signal, Groups, Cells, _digest);
+    public DepartmentProbeSet ForDepartment(string department) => new(department, _subjects, Groups, Cells, _digest);
 
     /// <summary>
     /// Combines the answer of each token (in flat token order) into one answer per cell: a hit on
@@ -100,7 +145,7 @@ internal sealed class DepartmentProbeSet
     };
 
     private HitQueryAnswer ToAnswer(AnswerCell cell, HitAnswer answer) =>
-        new(_signal.Subjects[cell.SubjectIndex].Id, Department, cell.Type, answer);
+        new(_subjects[cell.SubjectIndex], Department, cell.Type, answer);
 }
 
 /// <summary>One subject × identifier type of a department's answers.</summary>

@@ -9,5 +9,5 @@ namespace GsoHitService.Coordinator.Queries;
 /// <param name="RepeatOf">An earlier query of the same signal that this one repeats.</param>
 internal sealed record HitQueryCommand(SignalId SignalId, DecisionId? DecisionId, IReadOnlyList<string> Departments, HitQueryId? RepeatOf);
 
-/// <summary>A hit query as recorded, with the signal and decision needed to show its result.</summary>
-internal sealed record HitQueryRun(HitQuery Query, Signal Signal, Decision Decision);
+/// <summary>A hit query as recorded, with the query plan and subject ids needed to show its result.</summary>
+internal sealed record HitQueryRun(HitQuery Query, PreparedQueryPlan Plan, IReadOnlyList<SubjectId> Subjects);

@@ -95,7 +95,7 @@ internal sealed class HitQueryRunner(
             System.Diagnostics.Stopwatch.GetElapsedTime(started, asking).TotalMilliseconds,
             System.Diagnostics.Stopwatch.GetElapsedTime(asking, recording).TotalMilliseconds,
             System.Diagnostics.Stopwatch.GetElapsedTime(recording).TotalMilliseconds);
-        return new HitQueryRun(completed, prepared.Signal, prepared.Decision);
+        return new HitQueryRun(completed, prepared.Plan, prepared.Subjects);
     }
 
     /// <summary>
@@ -165,11 +165,10 @@ internal sealed class HitQueryRunner(
         var model = DecisionRules.DecodePrivacyCheck1(decision);
         DecisionRules.RequireCurrentTokenContext(decision.Id, model.TokenContext, tokenizer);
 
-        var signal = await store.GetSignalAsync(command.SignalId, cancellationToken)
+        var plan = await LoadPlanAsync(decision, cancellationToken);
+        var subjects = await store.GetSubjectIdsAsync(command.SignalId, cancellationToken)
             ?? throw RequestRefusedException.NotFound(CoordinatorErrorCodes.ReasonSignalNotFound, $"Signal {command.SignalId} does not exist.");
-
-        var tokens = SubjectTokens.Compute(signal, decision.IdentifierTypes, tokenizer);
-        var probes = QueryPlan.Create(tokens, departments.Select(department => decision.Scopes.Single(scope => scope.Department == department)));
+        var probes = plan.CreateProbeSets(departments, subjects);
         foreach (var probeSet in probes)
         {
             // The agent makes the same check; refusing here gives a clear reason instead of a
@@ -184,7 +183,7 @@ internal sealed class HitQueryRunner(
             }
         }
 
-        return new PreparedQuery(signal, decision, model, departments, probes);
+        return new PreparedQuery(plan, subjects, decision, model, departments, probes);
     }
 
     private async Task<HitQuery?> LoadEarlierQueryAsync(HitQueryCommand command, CancellationToken cancellationToken)
@@ -216,7 +215,7 @@ internal sealed class HitQueryRunner(
                 "A hit query needs a recorded privacy check 1 decision, and the request names none.");
         }
 
-        var decision = await store.GetDecisionAsync(id, cancellationToken);
+        var decision = await store.GetDecisionWithoutSubjectsAsync(id, cancellationToken);
         if (decision is null || decision.Kind != DecisionKind.PrivacyCheck1)
         {
             throw RequestRefusedException.FailedPrecondition(
@@ -235,6 +234,22 @@ internal sealed class HitQueryRunner(
     /// repeating, those of the earlier query that did not answer; else every department of the
     /// decision.
     /// </summary>
+    /// <summary>Loads the query plan that was made when the decision was prepared.</summary>
+    /// <exception cref="InvalidOperationException">The decision has no plan; the store was changed outside the coordinator.</exception>
+    private async Task<PreparedQueryPlan> LoadPlanAsync(Decision decision, CancellationToken cancellationToken)
+    {
+        var bytes = await store.GetQueryPlanAsync(decision.Id, cancellationToken)
+            ?? throw new InvalidOperationException($"Privacy check 1 decision {decision.Id} has no query plan in the store.");
+        try
+        {
+            return PreparedQueryPlan.Deserialize(bytes);
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(bytes);
+        }
+    }
+
     private static IReadOnlyList<string> SelectDepartments(HitQueryCommand command, HitQuery? earlier, Decision decision)
     {
         IReadOnlyList<string> departments;
@@ -303,7 +318,8 @@ internal sealed class HitQueryRunner(
     };
 
     private sealed record PreparedQuery(
-        Signal Signal,
+        PreparedQueryPlan Plan,
+        IReadOnlyList<SubjectId> Subjects,
         Decision Decision,
         PrivacyCheck1Decision Model,
         IReadOnlyList<string> Departments,

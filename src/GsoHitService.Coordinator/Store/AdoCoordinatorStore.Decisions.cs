@@ -50,6 +50,42 @@ internal abstract partial class AdoCoordinatorStore
                 .SingleOrDefault(),
             cancellationToken);
 
+    public Task<Decision?> GetDecisionWithoutSubjectsAsync(DecisionId id, CancellationToken cancellationToken) =>
+        ReadAsync(
+            async (connection, transaction) =>
+            {
+                Decision? decision = null;
+                await using (var select = CreateCommand(connection, transaction, $"SELECT {DecisionColumns} FROM decisions d WHERE d.decision_id = @key"))
+                {
+                    select.With("@key", id.Value);
+                    await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                    if (await reader.ReadAsync(cancellationToken))
+                    {
+                        decision = ReadDecision(reader);
+                    }
+                }
+
+                if (decision is null)
+                {
+                    return null;
+                }
+
+                var scopes = new List<DecisionScope>();
+                await using (var select = CreateCommand(connection, transaction, "SELECT department FROM decision_departments WHERE decision_id = @key ORDER BY position"))
+                {
+                    select.With("@key", id.Value);
+                    await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        scopes.Add(new DecisionScope(reader.GetString(0), []));
+                    }
+                }
+
+                var signatures = await LoadDecisionSignaturesAsync(connection, transaction, "d.decision_id = @key", id.Value, cancellationToken);
+                return decision with { Scopes = scopes, Signatures = signatures.GetValueOrDefault(id) ?? [] };
+            },
+            cancellationToken);
+
     public Task<IReadOnlyList<Decision>> ListDecisionsAsync(SignalId signalId, CancellationToken cancellationToken) =>
         ReadAsync(
             (connection, transaction) => LoadDecisionsAsync(connection, transaction, "d.signal_id = @key", signalId.Value, cancellationToken),

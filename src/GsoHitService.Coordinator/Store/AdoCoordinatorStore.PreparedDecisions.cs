@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using GsoHitService.Coordinator.Domain;
+using GsoHitService.Coordinator.Store.Encryption;
 
 namespace GsoHitService.Coordinator.Store;
 
@@ -23,7 +24,7 @@ internal abstract partial class AdoCoordinatorStore
             async (connection, transaction) =>
             {
                 await CheckPreparedReferencesAsync(connection, transaction, stored, cancellationToken);
-                await InsertPreparedDecisionAsync(connection, transaction, stored, cancellationToken);
+                await InsertPreparedDecisionAsync(connection, transaction, stored, decision.QueryPlan, cancellationToken);
 
                 StoreLog.DecisionPrepared(Logger, stored.Kind, stored.Id, stored.SignalId, stored.Scopes.Count);
                 return stored;
@@ -87,7 +88,30 @@ internal abstract partial class AdoCoordinatorStore
         {
             throw new ArgumentException("A prepared decision needs its payload.", "payload");
         }
+
+        if (decision.QueryPlan is not null && decision.Kind != DecisionKind.PrivacyCheck1)
+        {
+            throw new ArgumentException("Only a privacy check 1 decision has a query plan.", "query plan");
+        }
     }
+
+    public Task<byte[]?> GetQueryPlanAsync(DecisionId id, CancellationToken cancellationToken) =>
+        ReadAsync(
+            async (connection, transaction) =>
+            {
+                await using var select = CreateCommand(connection, transaction, "SELECT query_plan FROM prepared_decisions WHERE decision_id = @decision_id");
+                select.With("@decision_id", id.Value);
+                await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(0))
+                {
+                    return null;
+                }
+
+                return _cipher.Decrypt(reader.GetBytes(0), QueryPlanBinding(id));
+            },
+            cancellationToken);
+
+    private static CiphertextBinding QueryPlanBinding(DecisionId id) => new("prepared_decisions", "query_plan", id.Value);
 
     private async Task CheckPreparedReferencesAsync(
         DbConnection connection,
@@ -126,6 +150,7 @@ internal abstract partial class AdoCoordinatorStore
         DbConnection connection,
         DbTransaction transaction,
         PreparedDecision decision,
+        byte[]? queryPlan,
         CancellationToken cancellationToken)
     {
         try
@@ -134,8 +159,8 @@ internal abstract partial class AdoCoordinatorStore
                 connection,
                 transaction,
                 """
-                INSERT INTO prepared_decisions (decision_id, kind, signal_id, case_id, scopes, payload, prepared_at)
-                VALUES (@decision_id, @kind, @signal_id, @case_id, @scopes, @payload, @prepared_at)
+                INSERT INTO prepared_decisions (decision_id, kind, signal_id, case_id, scopes, payload, query_plan, prepared_at)
+                VALUES (@decision_id, @kind, @signal_id, @case_id, @scopes, @payload, @query_plan, @prepared_at)
                 """,
                 cancellationToken,
                 ("@decision_id", decision.Id.Value),
@@ -144,6 +169,7 @@ internal abstract partial class AdoCoordinatorStore
                 ("@case_id", decision.CaseId?.Value),
                 ("@scopes", WriteScopes(decision.Scopes)),
                 ("@payload", decision.Payload),
+                ("@query_plan", queryPlan is null ? null : _cipher.Encrypt(queryPlan, QueryPlanBinding(decision.Id))),
                 ("@prepared_at", ToTimestampParameter(decision.PreparedAt)));
         }
         catch (DbException exception) when (ClassifyViolation(exception) == ConstraintViolation.Unique)

@@ -40,6 +40,55 @@ internal abstract partial class AdoCoordinatorStore
     public Task<Signal?> GetSignalAsync(SignalId id, CancellationToken cancellationToken) =>
         ReadAsync((connection, transaction) => LoadSignalAsync(connection, transaction, id, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<SubjectId>?> GetSubjectIdsAsync(SignalId id, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<SubjectId>?>(
+            async (connection, transaction) =>
+            {
+                await using (var select = CreateCommand(connection, transaction, "SELECT 1 FROM signals WHERE signal_id = @signal_id"))
+                {
+                    select.With("@signal_id", id.Value);
+                    if (await select.ExecuteScalarAsync(cancellationToken) is null)
+                    {
+                        return null;
+                    }
+                }
+
+                return await LoadSubjectsByPositionAsync(connection, transaction, id, cancellationToken);
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<SubjectLabel>> GetSubjectLabelsAsync(SignalId id, int first, int last, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<SubjectLabel>>(
+            async (connection, transaction) =>
+            {
+                var rows = new List<(int Position, SubjectId Id, byte[] Label)>();
+                await using (var select = CreateCommand(
+                    connection,
+                    transaction,
+                    """
+                    SELECT position, subject_id, label FROM subjects
+                    WHERE signal_id = @signal_id AND position BETWEEN @first AND @last
+                    ORDER BY position
+                    """))
+                {
+                    select.With("@signal_id", id.Value).With("@first", first).With("@last", last);
+                    await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        rows.Add((reader.GetInt32(0), new SubjectId(reader.GetString(1)), reader.GetBytes(2)));
+                    }
+                }
+
+                var labels = new SubjectLabel[rows.Count];
+                ForEachInParallel(rows.Count, index =>
+                {
+                    var (position, subjectId, label) = rows[index];
+                    labels[index] = new SubjectLabel(position, subjectId, _cipher.DecryptText(label, new CiphertextBinding("subjects", "label", subjectId.Value)));
+                });
+                return labels;
+            },
+            cancellationToken);
+
     private static void ValidateNewSignal(NewSignal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);

@@ -1,5 +1,6 @@
 using GsoHitService.Coordinator.Api;
 using GsoHitService.Coordinator.Domain;
+using GsoHitService.Coordinator.Queries;
 using GsoHitService.Coordinator.Tests.Support;
 using GsoHitService.Matching;
 using GsoHitService.Protocol;
@@ -7,17 +8,28 @@ using Proto = GsoHitService.Protocol.V1;
 
 namespace GsoHitService.Coordinator.Tests.Api;
 
-public sealed class HitQueryResultViewTests
+public sealed class HitQueryResultViewTests : IDisposable
 {
     private static readonly DateTimeOffset Started = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
+    private readonly MatchingKey _key = MatchingKey.Generate("2026-01");
+    private readonly MatchTokenizer _tokenizer;
+
+    public HitQueryResultViewTests() => _tokenizer = new MatchTokenizer(_key);
+
+    public void Dispose()
+    {
+        _tokenizer.Dispose();
+        _key.Dispose();
+    }
+
     [Fact]
-    public void Build_InProgress_HasNoCompletionAndOnlyUnavailableAnswers()
+    public async Task Build_InProgress_HasNoCompletionAndOnlyUnavailableAnswers()
     {
         var (signal, decision) = SignalWithDecision(3, "brp", "belastingen");
         var query = Query(signal, decision, HitQueryState.InProgress);
 
-        var result = HitQueryResultView.Build(query, signal, decision, 0, 100);
+        var result = await BuildAsync(query, signal, decision, 0, 100);
 
         Assert.Null(result.CompletedAt);
         Assert.All(result.Departments, outcome => Assert.Equal(Proto.DepartmentOutcome.Unspecified, outcome.Outcome));
@@ -27,12 +39,12 @@ public sealed class HitQueryResultViewTests
     }
 
     [Fact]
-    public void Build_Interrupted_IsCancelledWithRestartReason()
+    public async Task Build_Interrupted_IsCancelledWithRestartReason()
     {
         var (signal, decision) = SignalWithDecision(2, "brp");
         var query = Query(signal, decision, HitQueryState.Interrupted) with { EndedAt = Started.AddMinutes(1) };
 
-        var result = HitQueryResultView.Build(query, signal, decision, 0, 100);
+        var result = await BuildAsync(query, signal, decision, 0, 100);
 
         Assert.Null(result.CompletedAt);
         var outcome = Assert.Single(result.Departments);
@@ -42,7 +54,7 @@ public sealed class HitQueryResultViewTests
     }
 
     [Fact]
-    public void Build_CompletedWithoutAnswerForACell_ShowsUnavailable()
+    public async Task Build_CompletedWithoutAnswerForACell_ShowsUnavailable()
     {
         var (signal, decision) = SignalWithDecision(2, "brp");
         var query = Query(signal, decision, HitQueryState.Completed) with
@@ -52,7 +64,7 @@ public sealed class HitQueryResultViewTests
             Answers = [new HitQueryAnswer(signal.Subjects[0].Id, "brp", IdentifierType.Bsn, HitAnswer.NoHit)],
         };
 
-        var result = HitQueryResultView.Build(query, signal, decision, 0, 100);
+        var result = await BuildAsync(query, signal, decision, 0, 100);
 
         Assert.NotNull(result.CompletedAt);
         Assert.Equal([Proto.HitAnswer.NoHit, Proto.HitAnswer.Unavailable], AllAnswers(result).Select(answer => answer.Answer));
@@ -60,16 +72,16 @@ public sealed class HitQueryResultViewTests
     }
 
     [Fact]
-    public void Build_PageSize_ReturnsPageAndToken()
+    public async Task Build_PageSize_ReturnsPageAndToken()
     {
         var (signal, decision) = SignalWithDecision(5, "brp");
         var query = Query(signal, decision, HitQueryState.InProgress);
 
-        var first = HitQueryResultView.Build(query, signal, decision, 0, 2);
+        var first = await BuildAsync(query, signal, decision, 0, 2);
         Assert.True(HitQueryResultView.TryParsePageToken(first.NextPageToken, out var next));
-        var second = HitQueryResultView.Build(query, signal, decision, next, 2);
+        var second = await BuildAsync(query, signal, decision, next, 2);
         Assert.True(HitQueryResultView.TryParsePageToken(second.NextPageToken, out var last));
-        var third = HitQueryResultView.Build(query, signal, decision, last, 2);
+        var third = await BuildAsync(query, signal, decision, last, 2);
 
         Assert.Equal(5, first.TotalSubjectCount);
         Assert.Equal(
@@ -79,12 +91,12 @@ public sealed class HitQueryResultViewTests
     }
 
     [Fact]
-    public void Build_ManySubjects_StaysBelowTheMessageLimit()
+    public async Task Build_ManySubjects_StaysBelowTheMessageLimit()
     {
         var (signal, decision) = SignalWithDecision(40_000, "brp", "vergunningen", "belastingen", "sociaal-domein");
         var query = Query(signal, decision, HitQueryState.InProgress);
 
-        var result = HitQueryResultView.Build(query, signal, decision, 0, 10_000 * 4);
+        var result = await BuildAsync(query, signal, decision, 0, 10_000 * 4);
 
         Assert.True(result.CalculateSize() < Hosting.GrpcLimits.MaxMessageBytes, $"The reply is {result.CalculateSize()} bytes.");
         Assert.NotEmpty(result.NextPageToken);
@@ -102,6 +114,20 @@ public sealed class HitQueryResultViewTests
 
     private static IEnumerable<Proto.TypeAnswer> AllAnswers(Proto.HitQueryResult result) =>
         result.Subjects.SelectMany(subject => subject.Departments).SelectMany(department => department.Answers);
+
+    private Task<Proto.HitQueryResult> BuildAsync(HitQuery query, Signal signal, Decision decision, int first, int pageSize)
+    {
+        var subjects = signal.Subjects.Select(subject => subject.Id).ToArray();
+        var plan = PreparedQueryPlan.Create(SubjectTokens.Compute(signal, decision.IdentifierTypes, _tokenizer), decision.Scopes);
+        return HitQueryResultView.BuildAsync(
+            query,
+            plan,
+            subjects,
+            (from, to, _) => Task.FromResult<IReadOnlyList<SubjectLabel>>([.. Enumerable.Range(from, to - from + 1).Select(position => new SubjectLabel(position, subjects[position], signal.Subjects[position].Label))]),
+            first,
+            pageSize,
+            TestContext.Current.CancellationToken);
+    }
 
     private static (Signal Signal, Decision Decision) SignalWithDecision(int subjects, params string[] departments)
     {

@@ -203,7 +203,8 @@ public sealed class AgentHitCallerTests : IAsyncLifetime
     private DepartmentProbeSet Plan(Signal signal)
     {
         var tokens = SubjectTokens.Compute(signal, IdentifierTypes.All, _harness.Tokenizer);
-        return QueryPlan.Create(tokens, [new DecisionScope("brp", signal.Subjects.Select(subject => subject.Id).ToArray())]).Single();
+        var subjects = signal.Subjects.Select(subject => subject.Id).ToArray();
+        return PreparedQueryPlan.Create(tokens, [new DecisionScope("brp", subjects)]).CreateProbeSets(["brp"], subjects).Single();
     }
 
     private Task<DepartmentQueryResult> AskAsync(DepartmentProbeSet probes, Proto.HitQueryHeader? header = null) =>

@@ -71,7 +71,7 @@ public sealed class QueryPlanTests : IDisposable
         var signal = TestSignals.WithBsns(3);
         var tokens = SubjectTokens.Compute(signal, IdentifierTypes.All, _tokenizer);
 
-        var probes = QueryPlan.Create(tokens, [new DecisionScope("brp", [signal.Subjects[2].Id])]).Single();
+        var probes = Probes(tokens, signal, new DecisionScope("brp", [signal.Subjects[2].Id])).Single();
 
         Assert.Equal([_tokenizer.ComputeToken(signal.Subjects[2].Identifiers[0])], probes.Groups.Single().Tokens);
         Assert.Equal([new AnswerCell(2, IdentifierType.Bsn)], probes.Cells);
@@ -83,7 +83,57 @@ public sealed class QueryPlanTests : IDisposable
         var signal = TestSignals.WithBsns(1);
         var tokens = SubjectTokens.Compute(signal, IdentifierTypes.All, _tokenizer);
 
-        Assert.Throws<ArgumentException>(() => QueryPlan.Create(tokens, [new DecisionScope("brp", [SubjectId.New()])]));
+        Assert.Throws<ArgumentException>(() => PreparedQueryPlan.Create(tokens, [new DecisionScope("brp", [SubjectId.New()])]));
+    }
+
+    [Fact]
+    public void Serialize_Deserialized_GivesTheSameProbeSets()
+    {
+        var signal = TestSignals.Create(
+            ("A", [CoordinatorHarness.Normalize(IdentifierType.Bsn, "111222333"), CoordinatorHarness.Normalize(IdentifierType.Address, "1234AB;12")]),
+            ("B", [CoordinatorHarness.Normalize(IdentifierType.Address, "1234AB;12")]),
+            ("C", [CoordinatorHarness.Normalize(IdentifierType.KvkNumber, "12345678")]));
+        var tokens = SubjectTokens.Compute(signal, IdentifierTypes.All, _tokenizer);
+        var subjects = signal.Subjects.Select(subject => subject.Id).ToArray();
+        var scopes = new[] { new DecisionScope("brp", subjects), new DecisionScope("belastingen", [subjects[2], subjects[0]]), new DecisionScope("vergunningen", subjects) };
+        var plan = PreparedQueryPlan.Create(tokens, scopes);
+
+        var read = PreparedQueryPlan.Deserialize(plan.Serialize());
+
+        Assert.Equal(2, read.Scopes.Count);
+        Assert.Equal([0, 2], read.ScopeOf("belastingen")!);
+        foreach (var (expected, actual) in plan.CreateProbeSets(["brp", "belastingen", "vergunningen"], subjects).Zip(read.CreateProbeSets(["brp", "belastingen", "vergunningen"], subjects)))
+        {
+            Assert.Equal(expected.Department, actual.Department);
+            Assert.Equal(expected.Cells, actual.Cells);
+            Assert.Equal(expected.ComputeDigest(), actual.ComputeDigest());
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    [InlineData(15)]
+    public void Deserialize_Truncated_IsFormatException(int length)
+    {
+        var signal = TestSignals.WithBsns(2);
+        var bytes = PreparedQueryPlan.Create(SubjectTokens.Compute(signal, IdentifierTypes.All, _tokenizer), [new DecisionScope("brp", [signal.Subjects[0].Id])]).Serialize();
+
+        Assert.Throws<FormatException>(() => PreparedQueryPlan.Deserialize(bytes.AsSpan(0, length)));
+    }
+
+    [Fact]
+    public void CreateProbeSets_SameSubjects_ShareTheDigest()
+    {
+        var signal = TestSignals.WithBsns(5);
+        var tokens = SubjectTokens.Compute(signal, IdentifierTypes.All, _tokenizer);
+        var all = signal.Subjects.Select(subject => subject.Id).ToArray();
+
+        var probes = Probes(tokens, signal, new DecisionScope("brp", all), new DecisionScope("belastingen", all));
+
+        Assert.Same(probes[0].Groups, probes[1].Groups);
+        Assert.Equal("belastingen", probes[1].Department);
+        Assert.Equal(probes[0].ComputeDigest(), probes[1].ComputeDigest());
     }
 
     [Fact]
@@ -95,7 +145,7 @@ public sealed class QueryPlanTests : IDisposable
         var tokens = SubjectTokens.Compute(signal, IdentifierTypes.All, _tokenizer);
         var all = signal.Subjects.Select(subject => subject.Id).ToArray();
 
-        var probes = QueryPlan.Create(tokens, [new DecisionScope("brp", all)]).Single();
+        var probes = Probes(tokens, signal, new DecisionScope("brp", all)).Single();
         var expected = SubjectSetDigest.Compute(tokens.ForSubjects(all));
 
         Assert.Equal(expected, probes.ComputeDigest());
@@ -154,6 +204,9 @@ public sealed class QueryPlanTests : IDisposable
     private DepartmentProbeSet Plan(Signal signal, string department)
     {
         var tokens = SubjectTokens.Compute(signal, IdentifierTypes.All, _tokenizer);
-        return QueryPlan.Create(tokens, [new DecisionScope(department, signal.Subjects.Select(subject => subject.Id).ToArray())]).Single();
+        return Probes(tokens, signal, new DecisionScope(department, signal.Subjects.Select(subject => subject.Id).ToArray())).Single();
     }
+
+    private static IReadOnlyList<DepartmentProbeSet> Probes(SubjectTokens tokens, Signal signal, params DecisionScope[] scopes) =>
+        PreparedQueryPlan.Create(tokens, scopes).CreateProbeSets(scopes.Select(scope => scope.Department), signal.Subjects.Select(subject => subject.Id).ToArray());
 }

@@ -82,4 +82,74 @@ public abstract partial class CoordinatorStoreContractTests
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.RecordPreparedDecisionAsync(input, Token));
     }
+
+    [Fact]
+    public async Task GetQueryPlan_Recorded_RoundTripsEncrypted()
+    {
+        var options = await NewDatabaseAsync();
+        await using var store = await OpenAsync(options);
+        var signal = await store.RegisterSignalAsync(StoreTestData.Signal(), Token);
+        var plan = System.Text.Encoding.ASCII.GetBytes("plan of tokens Xylophoon-7781");
+        var input = StoreTestData.PreparedPrivacyCheck1(signal) with { QueryPlan = plan };
+        await store.RecordPreparedDecisionAsync(input, Token);
+
+        var read = await store.GetQueryPlanAsync(input.Id, Token);
+
+        Assert.Equal(plan, read);
+        await using var raw = await OpenRawAsync(options);
+        var stored = (byte[])(await QueryRawAsync(raw, "SELECT query_plan FROM prepared_decisions"))[0][0]!;
+        Assert.DoesNotContain("Xylophoon", System.Text.Encoding.ASCII.GetString(stored), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetQueryPlan_NoPlan_ReturnsNull()
+    {
+        await using var store = await OpenNewAsync();
+        var signal = await store.RegisterSignalAsync(StoreTestData.Signal(), Token);
+        var input = StoreTestData.PreparedPrivacyCheck1(signal);
+        await store.RecordPreparedDecisionAsync(input, Token);
+
+        Assert.Null(await store.GetQueryPlanAsync(input.Id, Token));
+        Assert.Null(await store.GetQueryPlanAsync(DecisionId.New(), Token));
+    }
+
+    [Fact]
+    public async Task GetDecisionWithoutSubjects_Recorded_HasDepartmentsButNoSubjects()
+    {
+        await using var store = await OpenNewAsync();
+        var (_, decision) = await RegisterSignalWithDecisionAsync(store);
+
+        var read = await store.GetDecisionWithoutSubjectsAsync(decision.Id, Token);
+
+        Assert.Equal(decision.Departments, read!.Departments);
+        Assert.All(read.Scopes, scope => Assert.Empty(scope.SubjectIds));
+        Assert.Equal(decision.SignedBy, read.SignedBy);
+        Assert.Equal(decision.Payload, read.Payload);
+        Assert.Equal(decision.IdentifierTypes, read.IdentifierTypes);
+        Assert.Null(await store.GetDecisionWithoutSubjectsAsync(DecisionId.New(), Token));
+    }
+
+    [Fact]
+    public async Task GetSubjectIds_Signal_ListsThemByPosition()
+    {
+        await using var store = await OpenNewAsync();
+        var signal = await store.RegisterSignalAsync(StoreTestData.Signal(), Token);
+
+        var ids = await store.GetSubjectIdsAsync(signal.Id, Token);
+
+        Assert.Equal(signal.Subjects.Select(subject => subject.Id), ids!);
+        Assert.Null(await store.GetSubjectIdsAsync(SignalId.New(), Token));
+    }
+
+    [Fact]
+    public async Task GetSubjectLabels_Range_DecryptsOnlyThoseLabels()
+    {
+        await using var store = await OpenNewAsync();
+        var signal = await store.RegisterSignalAsync(StoreTestData.Signal(), Token);
+
+        var labels = await store.GetSubjectLabelsAsync(signal.Id, 1, 1, Token);
+
+        var label = Assert.Single(labels);
+        Assert.Equal(new SubjectLabel(1, signal.Subjects[1].Id, StoreTestData.OrganisationLabel), label);
+    }
 }
