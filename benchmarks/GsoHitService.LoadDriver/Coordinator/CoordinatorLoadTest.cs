@@ -114,7 +114,6 @@ internal static class CoordinatorLoadTest
             var result = await client.RunHitQueryAsync(new RunHitQueryRequest { SignalId = signal.SignalId, DecisionId = decision.DecisionId }, deadline: Deadline(300));
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             RequireAnswered(result);
-            Console.WriteLine($"  client total {seconds:F2} s");
             if (round >= options.BulkWarmup)
             {
                 durations.Add(seconds);
@@ -136,7 +135,7 @@ internal static class CoordinatorLoadTest
         var subject = new SubjectInput { Label = "Betrokkene", Kind = "persoon" };
         subject.Identifiers.Add(new IdentifierInput { Type = IdentifierType.Bsn, Value = person.Bsn });
         subject.Identifiers.Add(new IdentifierInput { Type = IdentifierType.Address, Value = person.Address });
-        subject.Identifiers.Add(new IdentifierInput { Type = IdentifierType.LicencePlate, Value = "12-BCD-3" });
+        subject.Identifiers.Add(new IdentifierInput { Type = IdentifierType.LicencePlate, Value = "12-BDF-3" });
         subject.Identifiers.Add(new IdentifierInput { Type = IdentifierType.Iban, Value = "NL91ABNA0417164300" });
         subject.Identifiers.Add(new IdentifierInput { Type = IdentifierType.SurnameBirthDate, Value = "Jansen;19850307" });
         request.Subjects.Add(subject);
