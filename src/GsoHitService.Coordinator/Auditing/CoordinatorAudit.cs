@@ -46,5 +46,21 @@ internal sealed class CoordinatorAudit(AuditLog log, ILogger<CoordinatorAudit> l
         }
     }
 
+    /// <summary>
+    /// Appends several entries about something that has already happened with one flush to disk,
+    /// like <see cref="RecordAfterTheFactAsync"/>: a failure is logged, not thrown.
+    /// </summary>
+    public async Task RecordAllAfterTheFactAsync(IReadOnlyList<AuditEntry> entries)
+    {
+        try
+        {
+            await log.AppendAllAsync(entries, CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is AuditLogException or ObjectDisposedException)
+        {
+            CoordinatorLog.AuditWriteFailed(logger, entries.Count > 0 ? entries[0].Action : "(none)", entries.Count > 0 ? entries[0].DecisionId : null, log.Path, exception);
+        }
+    }
+
     public void Dispose() => log.Dispose();
 }

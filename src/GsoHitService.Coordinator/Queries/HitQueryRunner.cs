@@ -70,23 +70,22 @@ internal sealed class HitQueryRunner(
         var results = await AskDepartmentsAsync(query, prepared, cancellationToken);
         var recording = System.Diagnostics.Stopwatch.GetTimestamp();
 
-        // Not the caller's token: the agents have been asked, so their answers are recorded even
-        // when the caller has gone.
-        var completed = await store.CompleteHitQueryAsync(
-            query.Id,
-            new HitQueryCompletion(results.Select(result => result.Outcome).ToArray(), results.SelectMany(result => result.Answers).ToArray()),
-            CancellationToken.None);
-
-        foreach (var result in results)
-        {
-            await audit.RecordAfterTheFactAsync(new AuditEntry(callerIdentity.Actor, CoordinatorAudit.Actions.HitQueryDepartment, ToAuditOutcome(result.Outcome.Outcome))
+        // The audit entries and the store's record are written at the same time: both describe
+        // answers that are in. Not the caller's token: the agents have been asked, so their
+        // answers are recorded even when the caller has gone.
+        var audited = Task.Run(() => audit.RecordAllAfterTheFactAsync([.. results.Select(result =>
+            new AuditEntry(callerIdentity.Actor, CoordinatorAudit.Actions.HitQueryDepartment, ToAuditOutcome(result.Outcome.Outcome))
             {
                 DecisionId = prepared.Decision.Id.Value,
                 Department = result.Outcome.Department,
                 Counts = result.Counts,
                 Reason = $"query {query.Id}" + (result.ReasonCode is { } code ? $"; {code}" : ""),
-            });
-        }
+            })]));
+        var completed = await store.CompleteHitQueryAsync(
+            query.Id,
+            new HitQueryCompletion(results.Select(result => result.Outcome).ToArray(), results.SelectMany(result => result.Answers).ToArray()),
+            CancellationToken.None);
+        await audited;
 
         CoordinatorLog.HitQueryTimed(
             logger,
@@ -165,8 +164,11 @@ internal sealed class HitQueryRunner(
         var model = DecisionRules.DecodePrivacyCheck1(decision);
         DecisionRules.RequireCurrentTokenContext(decision.Id, model.TokenContext, tokenizer);
 
-        var plan = await LoadPlanAsync(decision, cancellationToken);
-        var subjects = await store.GetSubjectIdsAsync(command.SignalId, cancellationToken)
+        // Independent reads, so they run at the same time.
+        var planRead = LoadPlanAsync(decision, cancellationToken);
+        var subjectsRead = store.GetSubjectIdsAsync(command.SignalId, cancellationToken);
+        var plan = await planRead;
+        var subjects = await subjectsRead
             ?? throw RequestRefusedException.NotFound(CoordinatorErrorCodes.ReasonSignalNotFound, $"Signal {command.SignalId} does not exist.");
         var probes = plan.CreateProbeSets(departments, subjects);
         foreach (var probeSet in probes)

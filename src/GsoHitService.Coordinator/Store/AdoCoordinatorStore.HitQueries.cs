@@ -45,7 +45,8 @@ internal abstract partial class AdoCoordinatorStore
         return WriteAsync(
             async (connection, transaction) =>
             {
-                var query = await LoadHitQueryAsync(connection, transaction, id, cancellationToken)
+                // A query in progress has no answers yet; one that is not in progress is refused below.
+                var query = await LoadHitQueryAsync(connection, transaction, id, cancellationToken, withAnswers: false)
                     ?? throw new CoordinatorStoreException(StoreError.NotFound, $"Hit query {id} does not exist.");
 
                 if (query.State != HitQueryState.InProgress)
@@ -181,7 +182,7 @@ internal abstract partial class AdoCoordinatorStore
 
         if (query.RepeatOf is { } repeatOf)
         {
-            var earlier = await LoadHitQueryAsync(connection, transaction, repeatOf, cancellationToken)
+            var earlier = await LoadHitQueryAsync(connection, transaction, repeatOf, cancellationToken, withAnswers: false)
                 ?? throw new CoordinatorStoreException(StoreError.NotFound, $"Hit query {repeatOf} to repeat does not exist.");
 
             if (earlier.SignalId != query.SignalId)
@@ -373,7 +374,8 @@ internal abstract partial class AdoCoordinatorStore
         }
     }
 
-    private async Task<HitQuery?> LoadHitQueryAsync(DbConnection connection, DbTransaction transaction, HitQueryId id, CancellationToken cancellationToken)
+    /// <summary>Loads a query with its outcomes and, unless <paramref name="withAnswers"/> is false, its answers.</summary>
+    private async Task<HitQuery?> LoadHitQueryAsync(DbConnection connection, DbTransaction transaction, HitQueryId id, CancellationToken cancellationToken, bool withAnswers = true)
     {
         HitQuery query;
         await using (var select = CreateCommand(
@@ -431,7 +433,7 @@ internal abstract partial class AdoCoordinatorStore
             }
         }
 
-        var answers = await LoadAnswersAsync(connection, transaction, query.SignalId, id, requested, cancellationToken);
+        var answers = withAnswers ? await LoadAnswersAsync(connection, transaction, query.SignalId, id, requested, cancellationToken) : [];
         return query with { RequestedDepartments = requested, Departments = outcomes, Answers = answers };
     }
 
