@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace GsoHitService.Matching;
@@ -26,7 +27,7 @@ public static class IdentifierNormalizer
     /// </remarks>
     public const int MaxEncodedLength = 2 + (2 + SurnamePrefixes.MaxLength) + (2 + Surnames.MaxLength) + (2 + BirthDates.Length);
 
-    // The longest single-field canonical form: an IBAN.
+    // Maximum length of a single-field canonical form, reached by an IBAN.
     private const int MaxSingleFieldLength = Ibans.MaxLength;
 
     /// <summary>
@@ -38,8 +39,9 @@ public static class IdentifierNormalizer
     public static CanonicalIdentifier Normalize(IdentifierType type, string value, ColumnOptions? options = null) =>
         TryNormalize(type, value, options, out var result, out var error) ? result : throw new IdentifierValidationException(error);
 
-    /// <summary>Normalises a value given as one text, without throwing.</summary>
+    /// <summary>Normalises a value given as one text, without throwing for invalid values.</summary>
     /// <exception cref="ArgumentException"><paramref name="options"/> declares a date format that is not supported.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not a defined identifier type.</exception>
     public static bool TryNormalize(
         IdentifierType type,
         string? value,
@@ -135,6 +137,7 @@ public static class IdentifierNormalizer
     /// <paramref name="destination"/> is too small for the encoding, or <paramref name="options"/>
     /// declares a date format that is not supported.
     /// </exception>
+    [SkipLocalsInit] // The stack buffer is only read where the normaliser wrote it.
     public static bool TryWriteEncoded(
         IdentifierType type,
         ReadOnlySpan<char> value,

@@ -30,7 +30,7 @@ public sealed class MatchTokenizer : IDisposable
         ArgumentNullException.ThrowIfNull(key);
 
         KeyEpoch = key.EpochId;
-        _typeKeys = GC.AllocateArray<HmacSha256Key>(byte.MaxValue + 1, pinned: true);
+        _typeKeys = GC.AllocateArray<HmacSha256Key>(IdentifierTypes.All.Max(type => (int)type) + 1, pinned: true);
 
         Span<byte> typeKey = stackalloc byte[TokenKeyDerivation.TypeKeyLength];
         try

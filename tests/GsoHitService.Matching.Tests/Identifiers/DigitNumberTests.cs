@@ -70,7 +70,7 @@ public sealed class DigitNumberTests
     }
 
     [Fact]
-    public void Normalize_RsinAndBsnOfSameDigits_AreDifferentIdentifiers()
+    public void Normalize_RsinAndBsnDigits_Differ()
     {
         var bsn = IdentifierNormalizer.Normalize(IdentifierType.Bsn, "999990019");
         var rsin = IdentifierNormalizer.Normalize(IdentifierType.Rsin, "999990019");
@@ -80,15 +80,18 @@ public sealed class DigitNumberTests
     }
 
     [Theory]
-    [InlineData("12345672,0")]
-    [InlineData("12345672.0")]
-    [InlineData("12345672.00")]
-    [InlineData("1,23457E+11")]
-    [InlineData("1.23457e+8")]
-    [InlineData("12-feb")]
-    public void Normalize_SpreadsheetValue_IsExcelArtefact(string input)
+    [InlineData(IdentifierType.Bsn, "12345672,0")]
+    [InlineData(IdentifierType.Bsn, "12345672.0")]
+    [InlineData(IdentifierType.Bsn, "12345672.00")]
+    [InlineData(IdentifierType.Bsn, "1,23457E+11")]
+    [InlineData(IdentifierType.Bsn, "1.23457e+8")]
+    [InlineData(IdentifierType.Bsn, "12-feb")]
+    [InlineData(IdentifierType.BranchNumber, "1,23457E+11")]
+    [InlineData(IdentifierType.BranchNumber, "123456789012.0")]
+    [InlineData(IdentifierType.KvkNumber, "6,87501E+7")]
+    public void Normalize_SpreadsheetValue_IsExcelArtefact(IdentifierType type, string input)
     {
-        var valid = IdentifierNormalizer.TryNormalize(IdentifierType.Bsn, input, null, out _, out var error);
+        var valid = IdentifierNormalizer.TryNormalize(type, input, null, out _, out var error);
 
         Assert.False(valid);
         Assert.Equal(IdentifierRule.ExcelArtefact, error.Rule);

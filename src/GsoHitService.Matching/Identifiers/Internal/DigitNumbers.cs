@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GsoHitService.Matching;
 
 /// <summary>
@@ -27,6 +29,7 @@ internal static class DigitNumbers
     /// Validates a value (ASCII, or already NFKC) and writes its canonical digits to the start of
     /// <paramref name="destination"/>, which must hold <see cref="MaxLength"/> characters.
     /// </summary>
+    [SkipLocalsInit] // The digit buffer is only read up to the digits written into it.
     public static bool TryCanonicalize(
         IdentifierType type,
         ReadOnlySpan<char> value,
@@ -37,6 +40,14 @@ internal static class DigitNumbers
     {
         written = 0;
         var length = GetLength(type);
+
+        // Most values arrive as plain digits; they skip the separator scan.
+        if (value.Length == length && TextRules.IsAsciiDigits(value))
+        {
+            value.CopyTo(destination);
+            return TryCheckDigits(type, destination[..length], out written, out failedRule);
+        }
+
         var trimmed = TextRules.TrimWhiteSpace(value);
         if (trimmed.IsEmpty)
         {
@@ -102,7 +113,13 @@ internal static class DigitNumbers
             digits[..length].CopyTo(destination);
         }
 
-        var canonical = destination[..length];
+        return TryCheckDigits(type, destination[..length], out written, out failedRule);
+    }
+
+    /// <summary>Applies the rules that look at the canonical digits: all zeros, and the elfproef for BSN and RSIN.</summary>
+    private static bool TryCheckDigits(IdentifierType type, ReadOnlySpan<char> canonical, out int written, out IdentifierRule failedRule)
+    {
+        written = 0;
         if (!canonical.ContainsAnyExcept('0'))
         {
             failedRule = IdentifierRule.AllZeros;
@@ -115,7 +132,7 @@ internal static class DigitNumbers
             return false;
         }
 
-        written = length;
+        written = canonical.Length;
         failedRule = default;
         return true;
     }
