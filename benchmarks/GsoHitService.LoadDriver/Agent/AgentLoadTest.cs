@@ -40,7 +40,7 @@ internal static class AgentLoadTest
         {
             Console.WriteLine($"Preparing {options.Persons:N0} persons, certificates and key in {folder}");
             var bsns = MakeBsns(options.Persons * 2);
-            var setup = Prepare(folder, bsns.Take(options.Persons));
+            var setup = Prepare(folder, bsns.Take(options.Persons), options.AuditLogPath);
 
             await using var app = BuildAgent(folder);
             await app.StartAsync();
@@ -53,7 +53,7 @@ internal static class AgentLoadTest
             using var tokenizer = new MatchTokenizer(setup.Key);
 
             var report = new StringBuilder();
-            report.AppendLine(CultureInfo.InvariantCulture, $"Agent with {options.Persons:N0} persons ({options.Persons * 2:N0} tokens), audit log on, decision enforcement off.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"Agent with {options.Persons:N0} persons ({options.Persons * 2:N0} tokens), audit log in {options.AuditLogPath ?? "the content root"}, decision enforcement off, load average {ReadLoadAverage()}.");
             await MeasureBulkAsync(client, tokenizer, bsns, options, report);
             await MeasureLatencyAsync(client, tokenizer, bsns, options, report);
             Console.WriteLine();
@@ -163,6 +163,9 @@ internal static class AgentLoadTest
         }
     }
 
+    private static string ReadLoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
     private static double Percentile(IReadOnlyCollection<double> values, int percentile)
     {
         var sorted = values.Order().ToArray();
@@ -192,7 +195,7 @@ internal static class AgentLoadTest
         return [.. bsns];
     }
 
-    private static PreparedFiles Prepare(string folder, IEnumerable<string> heldBsns)
+    private static PreparedFiles Prepare(string folder, IEnumerable<string> heldBsns, string? auditLogPath)
     {
         using var authority = DevelopmentCertificateAuthority.Create("GSO load test CA");
         using var server = authority.IssueServerCertificate("agent-load-test");
@@ -226,6 +229,7 @@ internal static class AgentLoadTest
                 "Department": "brp",
                 "DisplayName": "Basisregistratie Personen",
                 "MatchingKeyFile": "matching.gsokey",
+                "AuditLogPath": "{{(auditLogPath ?? "audit/agent-audit.log").Replace("\\", "/", StringComparison.Ordinal)}}",
                 "Decisions": { "Enforcement": "Off" },
                 "Limits": { "MaxProbesPerRequest": 200000, "MaxProbesPerCaller": 1000000000, "QuotaWindow": "01:00:00" },
                 "Sources": [
@@ -301,4 +305,11 @@ internal static class AgentLoadTest
 }
 
 /// <summary>Sizes of an agent load test.</summary>
-internal sealed record AgentLoadTestOptions(int Persons = 1_000_000, int BulkTokens = 100_000, int BulkRequests = 40, int LatencyWarmup = 2_000, int LatencyRequests = 20_000);
+/// <param name="AuditLogPath">Where the agent writes its audit log; null for the default in the content root.</param>
+internal sealed record AgentLoadTestOptions(
+    int Persons = 1_000_000,
+    int BulkTokens = 100_000,
+    int BulkRequests = 40,
+    int LatencyWarmup = 2_000,
+    int LatencyRequests = 20_000,
+    string? AuditLogPath = null);

@@ -168,7 +168,7 @@ internal sealed class DepartmentAgentService(
 
     private static async Task<RpcException> FailAsync(HitQuerySession session, Exception exception, ServerCallContext context)
     {
-        await session.RecordFailureAsync(exception, context.CancellationToken.IsCancellationRequested);
+        await session.RecordFailureAsync(exception, GrpcErrors.IsCallAborted(exception, context));
         return GrpcErrors.ToRpcException(exception, context);
     }
 }

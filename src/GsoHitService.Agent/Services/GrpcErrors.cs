@@ -16,12 +16,19 @@ internal static class GrpcErrors
         QueryRefusedException refused => new RpcException(new Status(ToStatusCode(refused.Reason), refused.Message)),
         AuditWriteException => new RpcException(new Status(StatusCode.Unavailable,
             "The agent cannot write its audit log, so it answers no request. Ask the department's operator to check the audit log.")),
-        _ when context.CancellationToken.IsCancellationRequested && context.Deadline <= DateTime.UtcNow =>
+        _ when IsCallAborted(exception, context) && context.Deadline <= DateTime.UtcNow =>
             new RpcException(new Status(StatusCode.DeadlineExceeded, "The deadline of the call passed before the agent finished.")),
-        _ when context.CancellationToken.IsCancellationRequested =>
+        _ when IsCallAborted(exception, context) =>
             new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled.")),
         _ => new RpcException(new Status(StatusCode.Internal, "The agent failed to answer this request; the agent log has the details.")),
     };
+
+    /// <summary>
+    /// Checks whether the caller ended the call: its cancellation token fired, or reading the
+    /// request stream failed because the client reset it, which can be seen before the token fires.
+    /// </summary>
+    public static bool IsCallAborted(Exception exception, ServerCallContext context) =>
+        context.CancellationToken.IsCancellationRequested || exception is OperationCanceledException or IOException;
 
     public static StatusCode ToStatusCode(QueryRefusalReason reason) => reason switch
     {
