@@ -28,8 +28,11 @@ internal static partial class CoordinatorLog
     [LoggerMessage(5014, LogLevel.Error, "Decision {DecisionId}: the tokens computed now for department {Department} do not match the approved digest", EventName = "DigestMismatch")]
     public static partial void DigestMismatch(ILogger logger, DecisionId decisionId, string department);
 
-    [LoggerMessage(5015, LogLevel.Information, "Hit query {QueryId} asked {TokenCount} tokens: checks and tokens {PrepareMilliseconds:F0} ms, agents {AskMilliseconds:F0} ms, recording {RecordMilliseconds:F0} ms", EventName = "HitQueryTimed")]
+    [LoggerMessage(5015, LogLevel.Information, "Hit query {QueryId} asked {TokenCount} tokens: checks and tokens {PrepareMilliseconds:F1} ms, agents {AskMilliseconds:F1} ms, recording {RecordMilliseconds:F1} ms", EventName = "HitQueryTimed")]
     public static partial void HitQueryTimed(ILogger logger, HitQueryId queryId, int tokenCount, double prepareMilliseconds, double askMilliseconds, double recordMilliseconds);
+
+    [LoggerMessage(5016, LogLevel.Error, "Hit query {QueryId} was not sent to any agent because its start could not be written to the audit log", EventName = "HitQueryNotAudited")]
+    public static partial void HitQueryNotAudited(ILogger logger, HitQueryId queryId, Exception exception);
 
     [LoggerMessage(5020, LogLevel.Information, "Decision {DecisionId} refused: {Reason}", EventName = "DecisionRefused")]
     public static partial void DecisionRefused(ILogger logger, DecisionId decisionId, string reason);

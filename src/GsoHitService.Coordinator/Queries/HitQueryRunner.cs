@@ -51,20 +51,7 @@ internal sealed class HitQueryRunner(
             throw;
         }
 
-        // Audited before any agent is asked: if the log cannot be written, nobody is asked.
-        await audit.RecordAsync(
-            new AuditEntry(callerIdentity.Actor, CoordinatorAudit.Actions.HitQuery, AuditOutcome.Succeeded)
-            {
-                DecisionId = prepared.Decision.Id.Value,
-                Reason = $"signal {command.SignalId}; departments {string.Join(", ", prepared.Departments)}" +
-                    (command.RepeatOf is { } repeatOf ? $"; repeats query {repeatOf}" : ""),
-                Counts = AuditCounts.Refused(prepared.Probes.Sum(probes => probes.TokenCount)),
-            },
-            cancellationToken);
-
-        var query = await store.StartHitQueryAsync(
-            new NewHitQuery(command.SignalId, prepared.Decision.Id, prepared.Departments, command.RepeatOf),
-            cancellationToken);
+        var query = await StartAsync(command, prepared, callerIdentity, cancellationToken);
 
         var asking = System.Diagnostics.Stopwatch.GetTimestamp();
         var results = await AskDepartmentsAsync(query, prepared, cancellationToken);
@@ -95,6 +82,55 @@ internal sealed class HitQueryRunner(
             System.Diagnostics.Stopwatch.GetElapsedTime(asking, recording).TotalMilliseconds,
             System.Diagnostics.Stopwatch.GetElapsedTime(recording).TotalMilliseconds);
         return new HitQueryRun(completed, prepared.Plan, prepared.Subjects);
+    }
+
+    /// <summary>
+    /// Records the query as started and audits it, at the same time, because both must be durable
+    /// before any agent is asked. When the audit log cannot be written, nobody is asked: the
+    /// recorded query is completed with every department not answered, and the failure propagates.
+    /// </summary>
+    private async Task<HitQuery> StartAsync(HitQueryCommand command, PreparedQuery prepared, CallerIdentity callerIdentity, CancellationToken cancellationToken)
+    {
+        var entry = new AuditEntry(callerIdentity.Actor, CoordinatorAudit.Actions.HitQuery, AuditOutcome.Succeeded)
+        {
+            DecisionId = prepared.Decision.Id.Value,
+            Reason = $"signal {command.SignalId}; departments {string.Join(", ", prepared.Departments)}" +
+                (command.RepeatOf is { } repeatOf ? $"; repeats query {repeatOf}" : ""),
+            Counts = AuditCounts.Refused(prepared.Probes.Sum(probes => probes.TokenCount)),
+        };
+
+        // The audit log's write and flush are synchronous, so they run on their own thread.
+        var audited = Task.Run(() => audit.RecordAsync(entry, cancellationToken), cancellationToken);
+        HitQuery query;
+        try
+        {
+            query = await store.StartHitQueryAsync(
+                new NewHitQuery(command.SignalId, prepared.Decision.Id, prepared.Departments, command.RepeatOf),
+                cancellationToken);
+        }
+        catch
+        {
+            await audited.ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
+        }
+
+        try
+        {
+            await audited;
+        }
+        catch (Exception exception)
+        {
+            var failure = new AgentCallFailure(DepartmentOutcome.Unavailable, DepartmentOutcomeReasons.CoordinatorError, "The coordinator's audit log could not be written.");
+            var results = prepared.Probes.Select(probes => DepartmentQueryResult.Failed(probes, failure)).ToArray();
+            await store.CompleteHitQueryAsync(
+                query.Id,
+                new HitQueryCompletion(results.Select(result => result.Outcome).ToArray(), results.SelectMany(result => result.Answers).ToArray()),
+                CancellationToken.None);
+            CoordinatorLog.HitQueryNotAudited(logger, query.Id, exception);
+            throw;
+        }
+
+        return query;
     }
 
     /// <summary>
@@ -149,7 +185,15 @@ internal sealed class HitQueryRunner(
     private async Task<PreparedQuery> PrepareAsync(HitQueryCommand command, CancellationToken cancellationToken)
     {
         var earlier = await LoadEarlierQueryAsync(command, cancellationToken);
-        var decision = await LoadDecisionAsync(command.DecisionId ?? earlier?.DecisionId, cancellationToken);
+        var decisionId = command.DecisionId ?? earlier?.DecisionId;
+
+        // The three reads are independent, so they run at the same time; the plan and the subjects
+        // are used only once the decision has passed its checks.
+        var decisionRead = LoadDecisionAsync(decisionId, cancellationToken);
+        var planRead = decisionId is { } id ? store.GetQueryPlanAsync(id, cancellationToken) : Task.FromResult<byte[]?>(null);
+        var subjectsRead = store.GetSubjectIdsAsync(command.SignalId, cancellationToken);
+        await Task.WhenAll(decisionRead, planRead, subjectsRead).ContinueWith(_ => { }, TaskScheduler.Default);
+        var decision = await decisionRead;
 
         if (decision.SignalId != command.SignalId)
         {
@@ -164,10 +208,7 @@ internal sealed class HitQueryRunner(
         var model = DecisionRules.DecodePrivacyCheck1(decision);
         DecisionRules.RequireCurrentTokenContext(decision.Id, model.TokenContext, tokenizer);
 
-        // Independent reads, so they run at the same time.
-        var planRead = LoadPlanAsync(decision, cancellationToken);
-        var subjectsRead = store.GetSubjectIdsAsync(command.SignalId, cancellationToken);
-        var plan = await planRead;
+        var plan = ReadPlan(decision, await planRead);
         var subjects = await subjectsRead
             ?? throw RequestRefusedException.NotFound(CoordinatorErrorCodes.ReasonSignalNotFound, $"Signal {command.SignalId} does not exist.");
         var probes = plan.CreateProbeSets(departments, subjects);
@@ -236,12 +277,15 @@ internal sealed class HitQueryRunner(
     /// repeating, those of the earlier query that did not answer; else every department of the
     /// decision.
     /// </summary>
-    /// <summary>Loads the query plan that was made when the decision was prepared.</summary>
+    /// <summary>Reads the query plan that was made when the decision was prepared, and clears its bytes.</summary>
     /// <exception cref="InvalidOperationException">The decision has no plan; the store was changed outside the coordinator.</exception>
-    private async Task<PreparedQueryPlan> LoadPlanAsync(Decision decision, CancellationToken cancellationToken)
+    private static PreparedQueryPlan ReadPlan(Decision decision, byte[]? bytes)
     {
-        var bytes = await store.GetQueryPlanAsync(decision.Id, cancellationToken)
-            ?? throw new InvalidOperationException($"Privacy check 1 decision {decision.Id} has no query plan in the store.");
+        if (bytes is null)
+        {
+            throw new InvalidOperationException($"Privacy check 1 decision {decision.Id} has no query plan in the store.");
+        }
+
         try
         {
             return PreparedQueryPlan.Deserialize(bytes);

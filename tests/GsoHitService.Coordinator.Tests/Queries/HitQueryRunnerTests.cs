@@ -198,6 +198,22 @@ public sealed class HitQueryRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_AuditLogUnusable_AsksNoAgentAndClosesTheQuery()
+    {
+        var signal = await _harness.RegisterSignalAsync();
+        var decision = await _harness.RecordPrivacyCheck1Async(signal);
+        _harness.Audit.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => RunAsync(signal, decision.Id));
+
+        Assert.All(_harness.Clients.Values, client => Assert.Empty(client.CallOptions));
+        var query = await _harness.Store.GetHitQueryAsync((await _harness.Store.ListHitQueryIdsAsync(signal.Id, Token)).Single(), Token);
+        Assert.Equal(HitQueryState.Completed, query!.State);
+        Assert.All(query.Departments, outcome => Assert.Equal(DepartmentOutcome.Unavailable, outcome.Outcome));
+        Assert.All(query.Answers, answer => Assert.Equal(HitAnswer.Unavailable, answer.Answer));
+    }
+
+    [Fact]
     public async Task RunAsync_Completed_AuditsEachDepartment()
     {
         var signal = await _harness.RegisterSignalAsync();
