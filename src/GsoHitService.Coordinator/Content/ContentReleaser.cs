@@ -47,6 +47,17 @@ internal sealed class ContentReleaser(
         var model = DecisionRules.DecodePrivacyCheck2(decision);
         DecisionRules.RequireCurrentTokenContext(decision.Id, model.TokenContext, tokenizer);
 
+        // One release per decision: refused before the agent is asked, so that it releases nothing twice.
+        var released = await store.ListContentReleasesAsync(decision.CaseId!.Value, cancellationToken);
+        if (released.Any(release => release.DecisionId == decision.Id))
+        {
+            throw new RequestRefusedException(
+                StatusCode.AlreadyExists,
+                CoordinatorErrorCodes.ReasonContentAlreadyReleased,
+                $"The content of decision {decision.Id} was released before; a privacy check 2 decision releases once.",
+                (CoordinatorErrorCodes.DecisionIdTrailer, decision.Id.Value));
+        }
+
         var department = model.Department;
         var agent = agents.Find(department)
             ?? throw new RequestRefusedException(

@@ -129,6 +129,22 @@ public sealed class CoordinatorContentReleaseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RequestContentRelease_Twice_IsRefusedWithoutAskingTheAgent()
+    {
+        var (caseId, subjectA) = await OpenCaseAsync();
+        var decision = await RecordPrivacyCheck2Async(caseId, Permits, subjectA);
+        await _client.RequestContentReleaseAsync(new Proto.RequestContentReleaseRequest { DecisionId = decision.DecisionId }, deadline: Deadline(), cancellationToken: Token);
+        var callsBefore = _permits.Behaviour.ReleaseCalls;
+
+        var refusal = await Assert.ThrowsAsync<RpcException>(() => _client.RequestContentReleaseAsync(
+            new Proto.RequestContentReleaseRequest { DecisionId = decision.DecisionId }, deadline: Deadline(), cancellationToken: Token).ResponseAsync);
+
+        Assert.Equal(StatusCode.AlreadyExists, refusal.StatusCode);
+        Assert.Equal(CoordinatorErrorCodes.ReasonContentAlreadyReleased, refusal.Trailer(CoordinatorErrorCodes.ReasonTrailer));
+        Assert.Equal(callsBefore, _permits.Behaviour.ReleaseCalls);
+    }
+
+    [Fact]
     public async Task RequestContentRelease_RealAgentWithoutRelease_IsReleaseFailed()
     {
         var (caseId, subjectA) = await OpenCaseAsync();
