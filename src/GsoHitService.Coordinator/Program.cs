@@ -14,8 +14,8 @@ try
 }
 catch (Exception exception)
 {
-    // The host has logged the failure already (Event Log, journal or console); this line is for
-    // whoever started the coordinator from a console.
+    // The host has logged the failure already (Event Log, journal or console). This line is for
+    // an operator who started the coordinator from a console.
     Console.Error.WriteLine($"The coordinator stopped: {exception.Message}");
     return 1;
 }

@@ -79,7 +79,7 @@ public static class CoordinatorErrorCodes
     /// <summary>The entity is already recorded, for example a decision submitted twice (ALREADY_EXISTS).</summary>
     public const string ReasonAlreadyExists = "already-exists";
 
-    /// <summary>The request does not fit the recorded state (FAILED_PRECONDITION); the message says why.</summary>
+    /// <summary>The request does not fit the recorded state (FAILED_PRECONDITION); the message gives the reason.</summary>
     public const string ReasonInvalidState = "invalid-state";
 
     /// <summary>

@@ -24,9 +24,9 @@ namespace GsoHitService.LoadDriver.Coordinator;
 
 /// <summary>
 /// Starts four agents and a coordinator in this process on 127.0.0.1 with mutual TLS, real
-/// SQLite, real audit logs and generated certificates and keys, then measures through the
-/// coordinator API as the gso tool calls it: a bulk hit query of 100,000 identifiers to the four
-/// agents (identifier checks per second, end to end) and hit queries of one subject with five
+/// SQLite, real audit logs and generated certificates and keys. It then measures through the
+/// coordinator API, as the gso tool calls it, a bulk hit query of 100,000 identifiers to the four
+/// agents (identifier checks per second, end to end), and hit queries of one subject with five
 /// identifiers (latency percentiles, warm channels).
 /// </summary>
 /// <remarks>
@@ -54,7 +54,7 @@ internal static class CoordinatorLoadTest
             var agentAddresses = new List<(string Department, Uri Address)>();
             for (var i = 0; i < Departments.Length; i++)
             {
-                // Each agent holds a different half of the persons, so answers mix hits and no hits.
+                // Each agent's export contains a different half of the persons, so answers mix hits and no hits.
                 var held = persons.Skip(i * options.AgentPersons / 2).Take(options.AgentPersons);
                 var agent = await StartAgentAsync(files, Departments[i], held);
                 apps.Add(agent);

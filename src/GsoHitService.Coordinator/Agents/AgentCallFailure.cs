@@ -18,8 +18,8 @@ internal sealed record AgentCallFailure(DepartmentOutcome Outcome, string Reason
 
     /// <summary>
     /// Classifies what an agent call threw. Grpc.Net.Client reports a rejected TLS handshake as
-    /// INTERNAL or UNAVAILABLE, so both mean "unreachable"; status codes without a clearer meaning
-    /// for a department are unreachable too.
+    /// INTERNAL or UNAVAILABLE, so both mean "unreachable". Status codes without a clearer meaning
+    /// for a department count as unreachable too.
     /// </summary>
     public static AgentCallFailure Classify(Exception exception)
     {

@@ -9,7 +9,7 @@ namespace GsoHitService.Coordinator.Api;
 /// <summary>
 /// Turns what a coordinator call threw into the status its caller receives, with a
 /// <c>gso-reason</c> trailer. Refusals and rule violations keep their message, which names ids
-/// and rules only; every other failure gets a generic message and is logged for the operator, so
+/// and rules only. Every other failure gets a generic message and is logged for the operator, so
 /// that no exception text, path or SQL leaves the coordinator.
 /// </summary>
 internal sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor

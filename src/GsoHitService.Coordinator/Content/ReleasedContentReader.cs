@@ -10,10 +10,10 @@ using Proto = GsoHitService.Protocol.V1;
 namespace GsoHitService.Coordinator.Content;
 
 /// <summary>
-/// Records privacy check 3 entries and shows released content to one case-team member: only to
-/// the member whose client certificate carries that member id as its common name, only content of
-/// releases whose privacy check 2 decision names the member as a recipient, and only the fields
-/// that the member's latest privacy check 3 entry allows.
+/// Records privacy check 3 entries and shows released content to one case-team member. Content is
+/// shown only to the member whose client certificate carries that member id as its common name,
+/// only from releases whose privacy check 2 decision names the member as a recipient, and only in
+/// the fields that the member's latest privacy check 3 entry allows.
 /// </summary>
 internal sealed class ReleasedContentReader(
     ICoordinatorStore store,

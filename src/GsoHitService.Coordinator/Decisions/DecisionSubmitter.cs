@@ -13,10 +13,10 @@ using Proto = GsoHitService.Protocol.V1;
 namespace GsoHitService.Coordinator.Decisions;
 
 /// <summary>
-/// Records a signed decision after checking it the way agents will: the payload decodes, is the
-/// one this coordinator prepared under that id, every signature verifies against the
-/// coordinator's own copy of the kerngroep roster, the threshold policy of its kind is met and it
-/// has not expired. Agents check all of this again themselves.
+/// Records a signed decision after checking it the way agents will. The payload must decode and be
+/// the one this coordinator prepared under that id. Every signature must verify against the
+/// coordinator's own copy of the kerngroep roster, the threshold policy of its kind must be met,
+/// and the decision must not have expired. Agents check all of this again themselves.
 /// </summary>
 internal sealed class DecisionSubmitter(
     ICoordinatorStore store,

@@ -3,7 +3,7 @@ namespace GsoHitService.Coordinator.Domain;
 /// <summary>
 /// A decision as the coordinator prepared it for signing, before anyone signed it. A privacy check 1
 /// payload names per department only a digest of the subject tokens, so the coordinator keeps the
-/// subjects behind each digest here, and records a signed decision only when its payload is byte for
+/// subjects behind each digest here. It records a signed decision only when its payload is byte for
 /// byte the prepared one.
 /// </summary>
 /// <param name="Id">The decision id, also inside the payload.</param>

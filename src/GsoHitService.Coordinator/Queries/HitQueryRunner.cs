@@ -86,7 +86,7 @@ internal sealed class HitQueryRunner(
 
     /// <summary>
     /// Records the query as started and audits it, at the same time, because both must be durable
-    /// before any agent is asked. When the audit log cannot be written, nobody is asked: the
+    /// before any agent is asked. When the audit log cannot be written, no agent is asked: the
     /// recorded query is completed with every department not answered, and the failure propagates.
     /// </summary>
     private async Task<HitQuery> StartAsync(HitQueryCommand command, PreparedQuery prepared, CallerIdentity callerIdentity, CancellationToken cancellationToken)
@@ -187,7 +187,7 @@ internal sealed class HitQueryRunner(
         var earlier = await LoadEarlierQueryAsync(command, cancellationToken);
         var decisionId = command.DecisionId ?? earlier?.DecisionId;
 
-        // The three reads are independent, so they run at the same time; the plan and the subjects
+        // The three reads are independent, so they run at the same time. The plan and the subjects
         // are used only once the decision has passed its checks.
         var decisionRead = LoadDecisionAsync(decisionId, cancellationToken);
         var planRead = decisionId is { } id ? store.GetQueryPlanAsync(id, cancellationToken) : Task.FromResult<byte[]?>(null);

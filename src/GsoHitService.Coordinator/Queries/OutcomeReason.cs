@@ -10,7 +10,7 @@ namespace GsoHitService.Coordinator.Queries;
 /// </summary>
 /// <remarks>
 /// The text is stored with the query and read later by clients of any language, so it is always
-/// the Dutch (neutral) text; a client that wants another language translates by the code.
+/// the Dutch (neutral) text. A client that wants another language translates by the code.
 /// </remarks>
 internal static class OutcomeReason
 {

@@ -10,7 +10,7 @@ namespace GsoHitService.EndToEnd.Tests.Coordinator;
 
 /// <summary>
 /// Content release, privacy check 3 and reading released content. The permits department is a
-/// small fake agent on real Kestrel because the real agent does not release content yet; the BRP
+/// small fake agent on real Kestrel because the real agent does not release content yet. The BRP
 /// agent is the real one and refuses.
 /// </summary>
 public sealed class CoordinatorContentReleaseTests : IAsyncLifetime

@@ -174,7 +174,7 @@ public sealed class CoordinatorHitQueryTests
         var read = await client.GetHitQueryResultAsync(new Proto.GetHitQueryResultRequest { QueryId = view.QueryIds.Single() }, deadline: Deadline(), cancellationToken: Token);
 
         // The stop either let the query complete with the held department cancelled, or cut it off
-        // before completion, so that the restart marked it interrupted. Both say "unknown", never "no hit".
+        // before completion, so that the restart marked it interrupted. Both mean "unknown", never "no hit".
         var brp = read.OutcomeOf(Brp);
         Assert.Equal(Proto.DepartmentOutcome.Cancelled, brp.Outcome);
         Assert.Contains(DepartmentOutcomeReasons.GetCode(brp.Reason), new[] { DepartmentOutcomeReasons.Cancelled, DepartmentOutcomeReasons.CoordinatorRestarted });

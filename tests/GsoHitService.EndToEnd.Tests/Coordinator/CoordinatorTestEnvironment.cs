@@ -30,8 +30,8 @@ internal sealed class CoordinatorTestEnvironment : IAsyncDisposable
     /// <summary>Company C: KvK-nummer and address, both in the permits export.</summary>
     public const string KvkC = "12345678";
 
-    // NOTE: The agents run with decision enforcement off until the agent verifies signed decisions;
-    // the coordinator still verifies and records every decision, and sends it with each request.
+    // NOTE: The agents run with decision enforcement off until the agent verifies signed decisions.
+    // The coordinator still verifies and records every decision, and sends it with each request.
     // Set this to true once the agent's authorizer checks decisions against its roster.
     private const bool AgentsVerifyDecisions = false;
 

@@ -14,6 +14,6 @@ CREATE TABLE hit_query_answer_sets (
     CHECK (length(answers) = answer_count * 6)
 ) STRICT;
 
--- A privacy check 1 decision on a bulk signal names every subject for each department; reading its
--- scope in order then needs no sort of hundreds of thousands of rows.
+-- A privacy check 1 decision on a bulk signal names every subject for each department. With this
+-- index, reading its scope in order needs no sort of hundreds of thousands of rows.
 CREATE INDEX decision_subjects_in_order ON decision_subjects (decision_id, department, position);
