@@ -97,7 +97,16 @@ internal sealed class TestCoordinator : IAsyncDisposable
 
         var app = builder.Build();
         app.MapCoordinator();
-        await app.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         _app = app;
     }
 
