@@ -1,9 +1,11 @@
 using System.Globalization;
 using GsoHitService.LoadDriver.Agent;
+using GsoHitService.LoadDriver.Coordinator;
 
 // Usage:
 //   dotnet run -c Release --project benchmarks/GsoHitService.LoadDriver -- agent [persons] [audit-log-path]
 //   dotnet run -c Release --project benchmarks/GsoHitService.LoadDriver -- agent-index [records] [loads]
+//   dotnet run -c Release --project benchmarks/GsoHitService.LoadDriver -- coordinator [persons per agent]
 if (args.Length >= 1 && args[0] == "agent")
 {
     var persons = args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000;
@@ -18,5 +20,11 @@ if (args.Length >= 1 && args[0] == "agent-index")
     return await IndexLoadTest.RunAsync(records, loads);
 }
 
-Console.Error.WriteLine("Usage: GsoHitService.LoadDriver agent [persons] [audit-log-path] | agent-index [records] [loads]");
+if (args.Length >= 1 && args[0] == "coordinator")
+{
+    var persons = args.Length >= 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000;
+    return await CoordinatorLoadTest.RunAsync(new CoordinatorLoadTestOptions(AgentPersons: persons));
+}
+
+Console.Error.WriteLine("Usage: GsoHitService.LoadDriver agent [persons] [audit-log-path] | agent-index [records] [loads] | coordinator [persons per agent]");
 return 1;

@@ -142,6 +142,28 @@ public sealed class AuditLog : IDisposable
         }
     }
 
+    /// <summary>
+    /// Appends several entries in order with one write and one flush to disk, and returns them as
+    /// stored. Either all of them are in the log afterwards or none is.
+    /// </summary>
+    /// <exception cref="ArgumentException">A field of an entry breaks a rule; the message names it, and nothing is written.</exception>
+    /// <exception cref="AuditLogException">The write failed; none of the entries is in the log.</exception>
+    public async ValueTask<IReadOnlyList<AuditRecord>> AppendAllAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+
+        var checkedEntries = entries.Select(Prepare).ToArray();
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return AppendAllLocked(checkedEntries);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Closes the file.</summary>
     public void Dispose()
     {
@@ -203,6 +225,52 @@ public sealed class AuditLog : IDisposable
         _lastTime = timestamp;
         Volatile.Write(ref _lastSequence, sequence);
         return record;
+    }
+
+    private AuditRecord[] AppendAllLocked(AuditEntry[] entries)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_unusable)
+        {
+            throw new AuditLogException($"Audit log {Path} rejects entries because a failed write could not be undone. Check the disk, run 'gso audit verify {Path}' and restart the service.");
+        }
+
+        if (entries.Length == 0)
+        {
+            return [];
+        }
+
+        // The chain is computed on local copies and taken over only once the lines are on disk.
+        var now = _timeProvider.GetUtcNow();
+        var timestamp = now < _lastTime ? _lastTime : now;
+        var sequence = _lastSequence;
+        var previousHash = _lastHash;
+        var records = new AuditRecord[entries.Length];
+        var lines = new List<byte>();
+        for (var i = 0; i < entries.Length; i++)
+        {
+            sequence++;
+            var hash = AuditRecordCodec.ComputeHash(sequence, timestamp, entries[i], previousHash);
+            records[i] = new AuditRecord(sequence, timestamp, entries[i], previousHash, hash);
+
+            var json = AuditRecordCodec.Serialize(records[i]);
+            if (json.Length > AuditRecordCodec.MaxLineBytes)
+            {
+                throw new ArgumentException($"Audit entry {i} is {json.Length} bytes as JSON, more than the {AuditRecordCodec.MaxLineBytes} allowed.", nameof(entries));
+            }
+
+            lines.AddRange(json);
+            lines.Add((byte)'\n');
+            previousHash = hash;
+        }
+
+        Write([.. lines], records[0].Sequence);
+
+        _length += lines.Count;
+        _lastHash = previousHash;
+        _lastTime = timestamp;
+        Volatile.Write(ref _lastSequence, sequence);
+        return records;
     }
 
     private void Write(byte[] line, long sequence)

@@ -15,8 +15,6 @@ internal static class GsoCommandLine
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(PkiCommand.Create());
         root.Subcommands.Add(NormalizeCommand.Create());
-        root.Subcommands.Add(MemberCommand.Create());
-        root.Subcommands.Add(DecisionCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(TokenCommand.Create());
         root.Subcommands.Add(SignalCommand.Create());
@@ -26,6 +24,8 @@ internal static class GsoCommandLine
         root.Subcommands.Add(QueryCommand.Create());
         root.Subcommands.Add(ReleaseCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(MemberCommand.Create());
+        root.Subcommands.Add(DecisionCommand.Create());
 
         return root;
     }

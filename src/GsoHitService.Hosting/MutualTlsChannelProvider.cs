@@ -137,6 +137,7 @@ public sealed class MutualTlsChannelProvider : IDisposable
             DisposeHttpClient = true,
             MaxReceiveMessageSize = GrpcLimits.MaxMessageBytes,
             MaxSendMessageSize = GrpcLimits.MaxMessageBytes,
+            MaxReconnectBackoff = _options.MaxReconnectBackoff,
             LoggerFactory = _loggerFactory,
         });
 

@@ -36,4 +36,12 @@ public sealed class MutualTlsClientOptions
     /// <see cref="GrpcLimits.DefaultKeepAlivePingTimeout"/> (20 s).
     /// </summary>
     public TimeSpan KeepAlivePingTimeout { get; set; } = GrpcLimits.DefaultKeepAlivePingTimeout;
+
+    /// <summary>
+    /// Maximum wait between attempts to reconnect to a server that could not be reached. The wait
+    /// starts at one second and grows. While it runs, calls to that server fail at once as
+    /// UNAVAILABLE, so a server that is back is used again within this time. Default 5 seconds
+    /// (the gRPC client's own default is 120); 1 second to 5 minutes.
+    /// </summary>
+    public TimeSpan MaxReconnectBackoff { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -60,7 +60,11 @@ public static class CoordinatorErrorCodes
     /// <summary>The signal does not exist (NOT_FOUND).</summary>
     public const string ReasonSignalNotFound = "signal-not-found";
 
-    /// <summary>The decision does not exist (NOT_FOUND).</summary>
+    /// <summary>
+    /// The decision does not exist (NOT_FOUND). Reserved for calls that look a decision up by id:
+    /// the current calls report an unknown decision as <see cref="ReasonNoPrivacyCheck1"/> or
+    /// <see cref="ReasonNoPrivacyCheck2"/>.
+    /// </summary>
     public const string ReasonDecisionNotFound = "decision-not-found";
 
     /// <summary>The hit query does not exist (NOT_FOUND).</summary>
@@ -75,7 +79,7 @@ public static class CoordinatorErrorCodes
     /// <summary>The entity is already recorded, for example a decision submitted twice (ALREADY_EXISTS).</summary>
     public const string ReasonAlreadyExists = "already-exists";
 
-    /// <summary>The request does not fit the recorded state (FAILED_PRECONDITION); the message says why.</summary>
+    /// <summary>The request does not fit the recorded state (FAILED_PRECONDITION); the message gives the reason.</summary>
     public const string ReasonInvalidState = "invalid-state";
 
     /// <summary>
@@ -138,7 +142,7 @@ public static class CoordinatorErrorCodes
     /// <summary>The valid signatures do not meet the threshold policy of the decision kind (FAILED_PRECONDITION).</summary>
     public const string ReasonDecisionThresholdNotMet = "decision-threshold-not-met";
 
-    /// <summary>The case's content of this decision was released before (ALREADY_EXISTS).</summary>
+    /// <summary>The content of this privacy check 2 decision was released before; a decision releases once (ALREADY_EXISTS).</summary>
     public const string ReasonContentAlreadyReleased = "content-already-released";
 
     /// <summary>The department's agent did not release content (UNAVAILABLE, PERMISSION_DENIED or FAILED_PRECONDITION); the message gives its outcome.</summary>

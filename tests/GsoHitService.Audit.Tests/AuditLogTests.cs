@@ -31,6 +31,55 @@ public sealed class AuditLogTests
     }
 
     [Fact]
+    public async Task AppendAllAsync_SeveralEntries_ContinueTheChain()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.Combine("audit.jsonl");
+        AuditRecord first;
+        IReadOnlyList<AuditRecord> batch;
+        using (var log = AuditLog.Open(path))
+        {
+            first = log.Append(AuditTestLogs.Query(1));
+            batch = await log.AppendAllAsync([AuditTestLogs.Query(2), AuditTestLogs.Query(3), AuditTestLogs.Query(4)], TestContext.Current.CancellationToken);
+        }
+
+        var result = AuditLogVerifier.Verify(path, TestContext.Current.CancellationToken);
+
+        Assert.True(result.IsIntact);
+        Assert.Equal(4, result.EntriesChecked);
+        Assert.Equal([2L, 3L, 4L], batch.Select(record => record.Sequence));
+        Assert.Equal(first.Hash, batch[0].PreviousHash);
+        Assert.Equal(batch[^1].Hash, result.LastHash);
+    }
+
+    [Fact]
+    public async Task AppendAllAsync_OneInvalidEntry_WritesNone()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.Combine("audit.jsonl");
+        using var log = AuditLog.Open(path);
+        log.Append(AuditTestLogs.Query(1));
+
+        await Assert.ThrowsAsync<ArgumentException>(async () =>
+            await log.AppendAllAsync([AuditTestLogs.Query(2), new AuditEntry("", "hit-query", AuditOutcome.Succeeded)], TestContext.Current.CancellationToken));
+
+        Assert.Equal(1, log.LastSequence);
+        Assert.Single(AuditTestLogs.ReadLines(path));
+    }
+
+    [Fact]
+    public async Task AppendAllAsync_NoEntries_WritesNothing()
+    {
+        using var folder = new TempDirectory();
+        using var log = AuditLog.Open(folder.Combine("audit.jsonl"));
+
+        var records = await log.AppendAllAsync([], TestContext.Current.CancellationToken);
+
+        Assert.Empty(records);
+        Assert.Equal(0, log.LastSequence);
+    }
+
+    [Fact]
     public void Append_FirstEntry_ChainsToGenesisHash()
     {
         using var folder = new TempDirectory();

@@ -157,6 +157,33 @@ public sealed class MutualTlsChannelProviderTests
         Assert.Contains("no private key", failure, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("00:00:00.500")]
+    [InlineData("00:05:01")]
+    public async Task AddMutualTlsGrpcClient_ReconnectBackoffOutOfRange_StopsStart(string backoff)
+    {
+        using var contentRoot = new TempDirectory();
+        var paths = TestCertificates.Shared.WriteClientFiles(contentRoot);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = contentRoot.Path,
+            EnvironmentName = Environments.Production,
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AgentClient:Certificate:Path"] = paths.Certificate,
+            ["AgentClient:Certificate:KeyPath"] = paths.PrivateKey,
+            ["AgentClient:TrustedCaPath"] = paths.CaCertificate,
+            ["AgentClient:MaxReconnectBackoff"] = backoff,
+        });
+        builder.AddMutualTlsGrpcClient();
+        using var host = builder.Build();
+
+        var exception = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("AgentClient:MaxReconnectBackoff", Assert.Single(exception.Failures), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AddMutualTlsGrpcClient_ValidSettings_RegistersSingleton()
     {

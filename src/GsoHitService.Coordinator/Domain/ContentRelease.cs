@@ -38,11 +38,15 @@ public sealed record ReleasedRecord(
     public override string ToString() => $"ReleasedRecord({SubjectId}, {Fields.Count} fields)";
 }
 
-/// <summary>Content to record under a privacy check 2 decision; the store assigns the id and time.</summary>
+/// <summary>
+/// Content to record under a privacy check 2 decision; the store assigns the time, and the id
+/// unless <paramref name="Id"/> gives the one that the release request to the agent carried.
+/// </summary>
 public sealed record NewContentRelease(
     DecisionId DecisionId,
     string Department,
-    IReadOnlyList<ReleasedRecord> Records)
+    IReadOnlyList<ReleasedRecord> Records,
+    ContentReleaseId? Id = null)
 {
     /// <summary>Returns the decision id and record count only, so that content never reaches a log.</summary>
     public override string ToString() => $"NewContentRelease({DecisionId}, {Department}, {Records.Count} records)";

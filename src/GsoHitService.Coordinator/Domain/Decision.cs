@@ -48,7 +48,10 @@ public sealed record Decision(
 
 /// <summary>One department of a decision with the subjects it covers.</summary>
 /// <param name="Department">Department name as the agent configuration names it, for example "brp".</param>
-/// <param name="SubjectIds">Subjects of the decision's signal that this department covers; never empty.</param>
+/// <param name="SubjectIds">
+/// Subjects of the decision's signal that this department covers; never empty, except in a decision
+/// read without its subjects (<c>ICoordinatorStore.GetDecisionWithoutSubjectsAsync</c>).
+/// </param>
 public sealed record DecisionScope(string Department, IReadOnlyList<SubjectId> SubjectIds);
 
 /// <summary>One kerngroep member's Ed25519 signature over a decision payload.</summary>

@@ -21,7 +21,7 @@ internal abstract partial class AdoCoordinatorStore
                 CheckReleaseScope(decision, release);
 
                 var stored = new ContentRelease(
-                    ContentReleaseId.New(),
+                    release.Id ?? ContentReleaseId.New(),
                     decision.Id,
                     decision.CaseId!.Value,
                     release.Department,

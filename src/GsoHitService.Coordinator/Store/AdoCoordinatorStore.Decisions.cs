@@ -50,6 +50,42 @@ internal abstract partial class AdoCoordinatorStore
                 .SingleOrDefault(),
             cancellationToken);
 
+    public Task<Decision?> GetDecisionWithoutSubjectsAsync(DecisionId id, CancellationToken cancellationToken) =>
+        ReadAsync(
+            async (connection, transaction) =>
+            {
+                Decision? decision = null;
+                await using (var select = CreateCommand(connection, transaction, $"SELECT {DecisionColumns} FROM decisions d WHERE d.decision_id = @key"))
+                {
+                    select.With("@key", id.Value);
+                    await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                    if (await reader.ReadAsync(cancellationToken))
+                    {
+                        decision = ReadDecision(reader);
+                    }
+                }
+
+                if (decision is null)
+                {
+                    return null;
+                }
+
+                var scopes = new List<DecisionScope>();
+                await using (var select = CreateCommand(connection, transaction, "SELECT department FROM decision_departments WHERE decision_id = @key ORDER BY position"))
+                {
+                    select.With("@key", id.Value);
+                    await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        scopes.Add(new DecisionScope(reader.GetString(0), []));
+                    }
+                }
+
+                var signatures = await LoadDecisionSignaturesAsync(connection, transaction, "d.decision_id = @key", id.Value, cancellationToken);
+                return decision with { Scopes = scopes, Signatures = signatures.GetValueOrDefault(id) ?? [] };
+            },
+            cancellationToken);
+
     public Task<IReadOnlyList<Decision>> ListDecisionsAsync(SignalId signalId, CancellationToken cancellationToken) =>
         ReadAsync(
             (connection, transaction) => LoadDecisionsAsync(connection, transaction, "d.signal_id = @key", signalId.Value, cancellationToken),
@@ -350,7 +386,7 @@ internal abstract partial class AdoCoordinatorStore
         string key,
         CancellationToken cancellationToken)
     {
-        var rows = new List<(DecisionId DecisionId, string Department, SubjectId SubjectId)>();
+        var scopes = new Dictionary<DecisionId, List<DecisionScope>>();
         await using (var select = CreateCommand(
             connection,
             transaction,
@@ -365,22 +401,36 @@ internal abstract partial class AdoCoordinatorStore
         {
             select.With("@key", key);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+
+            // Rows arrive grouped by decision and department; a bulk decision has one row per
+            // department and subject, so ids are parsed only when they change.
+            string? decisionText = null;
+            string? department = null;
+            List<DecisionScope>? decisionScopes = null;
+            List<SubjectId>? subjects = null;
             while (await reader.ReadAsync(cancellationToken))
             {
-                rows.Add((new DecisionId(reader.GetString(0)), reader.GetString(1), new SubjectId(reader.GetString(2))));
+                var rowDecision = reader.GetString(0);
+                var rowDepartment = reader.GetString(1);
+                if (rowDecision != decisionText)
+                {
+                    decisionText = rowDecision;
+                    department = null;
+                    scopes[new DecisionId(rowDecision)] = decisionScopes = [];
+                }
+
+                if (rowDepartment != department)
+                {
+                    department = rowDepartment;
+                    subjects = [];
+                    decisionScopes!.Add(new DecisionScope(rowDepartment, subjects));
+                }
+
+                subjects!.Add(new SubjectId(reader.GetString(2)));
             }
         }
 
-        return rows
-            .GroupBy(row => row.DecisionId)
-            .ToDictionary(
-                byDecision => byDecision.Key,
-                byDecision => byDecision
-                    .GroupBy(row => row.Department)
-                    .Select(byDepartment => new DecisionScope(
-                        byDepartment.Key,
-                        byDepartment.Select(row => row.SubjectId).ToArray()))
-                    .ToList());
+        return scopes;
     }
 
     private async Task<Dictionary<DecisionId, List<DecisionSignature>>> LoadDecisionSignaturesAsync(

@@ -45,7 +45,8 @@ internal abstract partial class AdoCoordinatorStore
         return WriteAsync(
             async (connection, transaction) =>
             {
-                var query = await LoadHitQueryAsync(connection, transaction, id, cancellationToken)
+                // A query in progress has no answers yet; one that is not in progress is refused below.
+                var query = await LoadHitQueryAsync(connection, transaction, id, cancellationToken, withAnswers: false)
                     ?? throw new CoordinatorStoreException(StoreError.NotFound, $"Hit query {id} does not exist.");
 
                 if (query.State != HitQueryState.InProgress)
@@ -55,21 +56,35 @@ internal abstract partial class AdoCoordinatorStore
                         $"Hit query {id} is {query.State}, so it cannot be completed. Start a new query to ask again.");
                 }
 
-                ValidateCompletion(query, completion);
+                var subjects = await LoadSubjectsByPositionAsync(connection, transaction, query.SignalId, cancellationToken);
+                var answers = AnswerTable.FromCompletion(query, completion, subjects);
 
                 var endedAt = Now();
                 await MarkCompletedAsync(connection, transaction, query.Id, endedAt, cancellationToken);
-                await RecordOutcomesAsync(connection, transaction, query, completion, cancellationToken);
-                await OpenCaseIfHitAsync(connection, transaction, query, completion, endedAt, cancellationToken);
+                await RecordOutcomesAsync(connection, transaction, query, completion, answers, cancellationToken);
+                var caseId = await OpenCaseIfHitAsync(connection, transaction, query, answers.HasHit, endedAt, cancellationToken);
 
-                var completed = await LoadHitQueryAsync(connection, transaction, id, cancellationToken);
+                // Built from the checked input rather than read back: a bulk query has hundreds of
+                // thousands of answers, and this is exactly what a later read returns.
+                var completed = query with
+                {
+                    State = HitQueryState.Completed,
+                    EndedAt = endedAt,
+                    Departments = query.RequestedDepartments
+                        .Select(department => completion.Departments.Single(outcome => outcome.Department == department))
+                        .Select(outcome => outcome with { Reason = string.IsNullOrEmpty(outcome.Reason) ? null : outcome.Reason, IndexLoadedAt = Truncate(outcome.IndexLoadedAt) })
+                        .ToArray(),
+                    Answers = answers.ToDomain(subjects),
+                    CaseId = caseId,
+                };
+
                 StoreLog.HitQueryCompleted(
                     Logger,
                     id,
                     completion.Departments.Count(outcome => outcome.Outcome == DepartmentOutcome.Answered),
                     completion.Departments.Count,
-                    completion.Answers.Count(answer => answer.Answer == HitAnswer.Hit));
-                return completed!;
+                    answers.HitCount);
+                return completed;
             },
             cancellationToken);
     }
@@ -121,31 +136,53 @@ internal abstract partial class AdoCoordinatorStore
 
     private async Task CheckQueryReferencesAsync(DbConnection connection, DbTransaction transaction, HitQuery query, CancellationToken cancellationToken)
     {
-        var decision = (await LoadDecisionsAsync(connection, transaction, "d.decision_id = @key", query.DecisionId.Value, cancellationToken))
-            .SingleOrDefault()
-            ?? throw new CoordinatorStoreException(StoreError.NotFound, $"Decision {query.DecisionId} does not exist.");
+        // Kind, signal and departments only: the subjects of a bulk decision run to hundreds of thousands of rows.
+        DecisionKind kind;
+        SignalId signalId;
+        await using (var select = CreateCommand(connection, transaction, "SELECT kind, signal_id FROM decisions WHERE decision_id = @decision_id"))
+        {
+            select.With("@decision_id", query.DecisionId.Value);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                throw new CoordinatorStoreException(StoreError.NotFound, $"Decision {query.DecisionId} does not exist.");
+            }
 
-        if (decision.Kind != DecisionKind.PrivacyCheck1 || decision.SignalId != query.SignalId)
+            kind = (DecisionKind)reader.GetInt32(0);
+            signalId = new SignalId(reader.GetString(1));
+        }
+
+        if (kind != DecisionKind.PrivacyCheck1 || signalId != query.SignalId)
         {
             throw new CoordinatorStoreException(
                 StoreError.InvalidState,
-                $"Decision {decision.Id} is not a privacy check 1 decision of signal {query.SignalId}, so it does not allow this hit query.");
+                $"Decision {query.DecisionId} is not a privacy check 1 decision of signal {query.SignalId}, so it does not allow this hit query.");
         }
 
-        var approved = decision.Departments.ToHashSet(StringComparer.Ordinal);
+        var approved = new HashSet<string>(StringComparer.Ordinal);
+        await using (var select = CreateCommand(connection, transaction, "SELECT department FROM decision_departments WHERE decision_id = @decision_id"))
+        {
+            select.With("@decision_id", query.DecisionId.Value);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                approved.Add(reader.GetString(0));
+            }
+        }
+
         foreach (var department in query.RequestedDepartments)
         {
             if (!approved.Contains(department))
             {
                 throw new CoordinatorStoreException(
                     StoreError.InvalidState,
-                    $"Department '{department}' is not named by decision {decision.Id}, so it may not be asked.");
+                    $"Department '{department}' is not named by decision {query.DecisionId}, so it may not be asked.");
             }
         }
 
         if (query.RepeatOf is { } repeatOf)
         {
-            var earlier = await LoadHitQueryAsync(connection, transaction, repeatOf, cancellationToken)
+            var earlier = await LoadHitQueryAsync(connection, transaction, repeatOf, cancellationToken, withAnswers: false)
                 ?? throw new CoordinatorStoreException(StoreError.NotFound, $"Hit query {repeatOf} to repeat does not exist.");
 
             if (earlier.SignalId != query.SignalId)
@@ -187,82 +224,12 @@ internal abstract partial class AdoCoordinatorStore
         }
     }
 
-    /// <summary>
-    /// Checks a completion against the query. A department that did not answer may only report
-    /// <see cref="HitAnswer.Unavailable"/>, because a failure must never be stored as "no hit".
-    /// </summary>
-    private static void ValidateCompletion(HitQuery query, HitQueryCompletion completion)
-    {
-        var requested = query.RequestedDepartments.ToHashSet(StringComparer.Ordinal);
-        var outcomes = new Dictionary<string, DepartmentOutcome>(StringComparer.Ordinal);
-
-        foreach (var outcome in completion.Departments)
-        {
-            ArgumentNullException.ThrowIfNull(outcome, "department outcome");
-            InputRules.RequireDefined(outcome.Outcome, "department outcome");
-
-            if (outcome.Department is null || !requested.Contains(outcome.Department))
-            {
-                throw new ArgumentException($"Hit query {query.Id} did not ask department '{outcome.Department}'.", "departments");
-            }
-
-            if (!outcomes.TryAdd(outcome.Department, outcome.Outcome))
-            {
-                throw new ArgumentException($"Department '{outcome.Department}' has more than one outcome.", "departments");
-            }
-
-            if (outcome.Outcome == DepartmentOutcome.Answered)
-            {
-                InputRules.RequireOptionalText(outcome.Reason ?? string.Empty, "outcome reason", InputRules.MaxLongTextLength);
-            }
-            else
-            {
-                InputRules.RequireText(outcome.Reason, $"reason for outcome {outcome.Outcome}", InputRules.MaxLongTextLength);
-            }
-        }
-
-        var missing = query.RequestedDepartments.Where(department => !outcomes.ContainsKey(department)).ToArray();
-        if (missing.Length > 0)
-        {
-            throw new ArgumentException(
-                $"Hit query {query.Id} has no outcome for department(s) {string.Join(", ", missing)}; every asked department needs one.",
-                "departments");
-        }
-
-        var seen = new HashSet<(SubjectId, string, IdentifierType)>();
-        foreach (var answer in completion.Answers)
-        {
-            ArgumentNullException.ThrowIfNull(answer, "answer");
-            InputRules.RequireDefined(answer.Answer, "hit answer");
-            InputRules.RequireDefined(answer.IdentifierType, "identifier type");
-
-            if (answer.Department is null || !outcomes.TryGetValue(answer.Department, out var outcome))
-            {
-                throw new ArgumentException($"An answer names department '{answer.Department}', which is not a department of hit query {query.Id}.", "answers");
-            }
-
-            if (outcome != DepartmentOutcome.Answered && answer.Answer != HitAnswer.Unavailable)
-            {
-                throw new ArgumentException(
-                    $"Department '{answer.Department}' has outcome {outcome}, so its answers can only be {HitAnswer.Unavailable}, not {answer.Answer}.",
-                    "answers");
-            }
-
-            if (!seen.Add((answer.SubjectId, answer.Department, answer.IdentifierType)))
-            {
-                throw new ArgumentException(
-                    $"Department '{answer.Department}' has more than one answer for subject {answer.SubjectId} and identifier type " +
-                    $"{IdentifierTypes.ToName(answer.IdentifierType)}.",
-                    "answers");
-            }
-        }
-    }
-
     private async Task RecordOutcomesAsync(
         DbConnection connection,
         DbTransaction transaction,
         HitQuery query,
         HitQueryCompletion completion,
+        AnswerTable answers,
         CancellationToken cancellationToken)
     {
         foreach (var outcome in completion.Departments)
@@ -282,35 +249,50 @@ internal abstract partial class AdoCoordinatorStore
                 ("@department", outcome.Department));
         }
 
-        foreach (var answer in completion.Answers)
+        for (var department = 0; department < query.RequestedDepartments.Count; department++)
         {
-            try
-            {
-                await ExecuteAsync(
-                    connection,
-                    transaction,
-                    """
-                    INSERT INTO hit_query_answers (query_id, signal_id, subject_id, department, identifier_type, answer)
-                    VALUES (@query_id, @signal_id, @subject_id, @department, @identifier_type, @answer)
-                    """,
-                    cancellationToken,
-                    ("@query_id", query.Id.Value),
-                    ("@signal_id", query.SignalId.Value),
-                    ("@subject_id", answer.SubjectId.Value),
-                    ("@department", answer.Department),
-                    ("@identifier_type", (int)answer.IdentifierType),
-                    ("@answer", (int)answer.Answer));
-            }
-            catch (DbException exception) when (ClassifyViolation(exception) == ConstraintViolation.ForeignKey)
-            {
-                // Departments were checked above, so the subject is the only reference that can be wrong.
-                throw new CoordinatorStoreException(
-                    StoreError.InvalidState,
-                    $"An answer of hit query {query.Id} names subject {answer.SubjectId}, which is not a subject of signal " +
-                    $"{query.SignalId}. Nothing of the result was recorded.",
-                    exception);
-            }
+            var (count, packed) = answers.Pack(department);
+            await ExecuteAsync(
+                connection,
+                transaction,
+                """
+                INSERT INTO hit_query_answer_sets (query_id, department, answer_count, answers)
+                VALUES (@query_id, @department, @answer_count, @answers)
+                """,
+                cancellationToken,
+                ("@query_id", query.Id.Value),
+                ("@department", query.RequestedDepartments[department]),
+                ("@answer_count", count),
+                ("@answers", packed));
         }
+    }
+
+    /// <summary>Loads the ids of a signal's subjects, indexed by their position in the signal.</summary>
+    private async Task<SubjectId[]> LoadSubjectsByPositionAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        SignalId signalId,
+        CancellationToken cancellationToken)
+    {
+        var subjects = new List<SubjectId>();
+        await using var select = CreateCommand(
+            connection,
+            transaction,
+            "SELECT subject_id, position FROM subjects WHERE signal_id = @signal_id ORDER BY position");
+        select.With("@signal_id", signalId.Value);
+
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.GetInt32(1) != subjects.Count)
+            {
+                throw new CoordinatorStoreException(StoreError.InvalidState, $"The subject positions of signal {signalId} are not 0, 1, 2, …; the database was changed outside the coordinator.");
+            }
+
+            subjects.Add(new SubjectId(reader.GetString(0)));
+        }
+
+        return [.. subjects];
     }
 
     /// <summary>
@@ -318,17 +300,17 @@ internal abstract partial class AdoCoordinatorStore
     /// query to the case. <c>ON CONFLICT DO NOTHING</c> keeps one case per signal when two queries
     /// complete at once.
     /// </summary>
-    private async Task OpenCaseIfHitAsync(
+    private async Task<CaseId?> OpenCaseIfHitAsync(
         DbConnection connection,
         DbTransaction transaction,
         HitQuery query,
-        HitQueryCompletion completion,
+        bool hasHit,
         DateTimeOffset openedAt,
         CancellationToken cancellationToken)
     {
-        if (!completion.Answers.Any(answer => answer.Answer == HitAnswer.Hit))
+        if (!hasHit)
         {
-            return;
+            return null;
         }
 
         var inserted = await ExecuteAsync(
@@ -358,6 +340,7 @@ internal abstract partial class AdoCoordinatorStore
             cancellationToken,
             ("@case_id", @case.Id.Value),
             ("@query_id", query.Id.Value));
+        return @case.Id;
     }
 
     /// <summary>
@@ -391,7 +374,8 @@ internal abstract partial class AdoCoordinatorStore
         }
     }
 
-    private async Task<HitQuery?> LoadHitQueryAsync(DbConnection connection, DbTransaction transaction, HitQueryId id, CancellationToken cancellationToken)
+    /// <summary>Loads a query with its outcomes and, unless <paramref name="withAnswers"/> is false, its answers.</summary>
+    private async Task<HitQuery?> LoadHitQueryAsync(DbConnection connection, DbTransaction transaction, HitQueryId id, CancellationToken cancellationToken, bool withAnswers = true)
     {
         HitQuery query;
         await using (var select = CreateCommand(
@@ -449,7 +433,38 @@ internal abstract partial class AdoCoordinatorStore
             }
         }
 
-        var answers = new List<HitQueryAnswer>();
+        var answers = withAnswers ? await LoadAnswersAsync(connection, transaction, query.SignalId, id, requested, cancellationToken) : [];
+        return query with { RequestedDepartments = requested, Departments = outcomes, Answers = answers };
+    }
+
+    /// <summary>
+    /// Loads a query's answers from its packed answer sets and from one row per answer, the form
+    /// that queries completed before schema version 3 have, ordered by subject position,
+    /// department and identifier type.
+    /// </summary>
+    private async Task<IReadOnlyList<HitQueryAnswer>> LoadAnswersAsync(
+        DbConnection connection,
+        DbTransaction transaction,
+        SignalId signalId,
+        HitQueryId id,
+        IReadOnlyList<string> departments,
+        CancellationToken cancellationToken)
+    {
+        var sets = new List<(string Department, int Count, byte[] Answers)>();
+        await using (var select = CreateCommand(
+            connection,
+            transaction,
+            "SELECT department, answer_count, answers FROM hit_query_answer_sets WHERE query_id = @query_id"))
+        {
+            select.With("@query_id", id.Value);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                sets.Add((reader.GetString(0), reader.GetInt32(1), reader.GetBytes(2)));
+            }
+        }
+
+        var legacy = new List<HitQueryAnswer>();
         await using (var select = CreateCommand(
             connection,
             transaction,
@@ -466,7 +481,7 @@ internal abstract partial class AdoCoordinatorStore
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                answers.Add(new HitQueryAnswer(
+                legacy.Add(new HitQueryAnswer(
                     new SubjectId(reader.GetString(0)),
                     reader.GetString(1),
                     (IdentifierType)reader.GetInt32(2),
@@ -474,6 +489,12 @@ internal abstract partial class AdoCoordinatorStore
             }
         }
 
-        return query with { RequestedDepartments = requested, Departments = outcomes, Answers = answers };
+        if (sets.Count == 0)
+        {
+            return legacy;
+        }
+
+        var subjects = await LoadSubjectsByPositionAsync(connection, transaction, signalId, cancellationToken);
+        return AnswerTable.FromStored(id, departments, subjects, sets, legacy).ToDomain(subjects);
     }
 }

@@ -40,6 +40,55 @@ internal abstract partial class AdoCoordinatorStore
     public Task<Signal?> GetSignalAsync(SignalId id, CancellationToken cancellationToken) =>
         ReadAsync((connection, transaction) => LoadSignalAsync(connection, transaction, id, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<SubjectId>?> GetSubjectIdsAsync(SignalId id, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<SubjectId>?>(
+            async (connection, transaction) =>
+            {
+                await using (var select = CreateCommand(connection, transaction, "SELECT 1 FROM signals WHERE signal_id = @signal_id"))
+                {
+                    select.With("@signal_id", id.Value);
+                    if (await select.ExecuteScalarAsync(cancellationToken) is null)
+                    {
+                        return null;
+                    }
+                }
+
+                return await LoadSubjectsByPositionAsync(connection, transaction, id, cancellationToken);
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<SubjectLabel>> GetSubjectLabelsAsync(SignalId id, int first, int last, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<SubjectLabel>>(
+            async (connection, transaction) =>
+            {
+                var rows = new List<(int Position, SubjectId Id, byte[] Label)>();
+                await using (var select = CreateCommand(
+                    connection,
+                    transaction,
+                    """
+                    SELECT position, subject_id, label FROM subjects
+                    WHERE signal_id = @signal_id AND position BETWEEN @first AND @last
+                    ORDER BY position
+                    """))
+                {
+                    select.With("@signal_id", id.Value).With("@first", first).With("@last", last);
+                    await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        rows.Add((reader.GetInt32(0), new SubjectId(reader.GetString(1)), reader.GetBytes(2)));
+                    }
+                }
+
+                var labels = new SubjectLabel[rows.Count];
+                ForEachInParallel(rows.Count, index =>
+                {
+                    var (position, subjectId, label) = rows[index];
+                    labels[index] = new SubjectLabel(position, subjectId, _cipher.DecryptText(label, new CiphertextBinding("subjects", "label", subjectId.Value)));
+                });
+                return labels;
+            },
+            cancellationToken);
+
     private static void ValidateNewSignal(NewSignal signal)
     {
         ArgumentNullException.ThrowIfNull(signal);
@@ -182,7 +231,7 @@ internal abstract partial class AdoCoordinatorStore
 
         var identifiers = await LoadIdentifiersAsync(connection, transaction, id, cancellationToken);
 
-        var subjects = new List<Subject>();
+        var rows = new List<(SubjectId Id, SubjectKind Kind, byte[] Label)>();
         await using (var select = CreateCommand(
             connection,
             transaction,
@@ -192,14 +241,21 @@ internal abstract partial class AdoCoordinatorStore
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var subjectId = new SubjectId(reader.GetString(0));
-                subjects.Add(new Subject(
-                    subjectId,
-                    _cipher.DecryptText(reader.GetBytes(2), new CiphertextBinding("subjects", "label", subjectId.Value)),
-                    (SubjectKind)reader.GetInt32(1),
-                    identifiers.TryGetValue(subjectId, out var list) ? list : []));
+                rows.Add((new SubjectId(reader.GetString(0)), (SubjectKind)reader.GetInt32(1), reader.GetBytes(2)));
             }
         }
+
+        // Decrypted on all cores: a bulk signal has a label per subject.
+        var subjects = new Subject[rows.Count];
+        ForEachInParallel(rows.Count, index =>
+        {
+            var (subjectId, kind, label) = rows[index];
+            subjects[index] = new Subject(
+                subjectId,
+                _cipher.DecryptText(label, new CiphertextBinding("subjects", "label", subjectId.Value)),
+                kind,
+                identifiers.TryGetValue(subjectId, out var list) ? list : []);
+        });
 
         return signal with { Subjects = subjects };
     }
@@ -210,42 +266,77 @@ internal abstract partial class AdoCoordinatorStore
         SignalId signalId,
         CancellationToken cancellationToken)
     {
-        var identifiers = new Dictionary<SubjectId, List<CanonicalIdentifier>>();
-
-        await using var select = CreateCommand(
+        var rows = new List<(SubjectId SubjectId, int Position, IdentifierType Type, byte[] Value)>();
+        await using (var select = CreateCommand(
             connection,
             transaction,
             """
             SELECT i.subject_id, i.position, i.identifier_type, i.canonical_value
-            FROM subject_identifiers i
-            JOIN subjects s ON s.subject_id = i.subject_id
+            FROM subjects s
+            JOIN subject_identifiers i ON i.subject_id = s.subject_id
             WHERE s.signal_id = @signal_id
             ORDER BY s.position, i.position
-            """);
-        select.With("@signal_id", signalId.Value);
-
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+            """))
         {
-            var subjectId = new SubjectId(reader.GetString(0));
-            var type = (IdentifierType)reader.GetInt32(2);
-            var plaintext = _cipher.Decrypt(reader.GetBytes(3), IdentifierBinding(subjectId, reader.GetInt32(1), type));
+            select.With("@signal_id", signalId.Value);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            SubjectId? previous = null;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                // Rows of one subject follow each other, so its id is parsed once.
+                var text = reader.GetString(0);
+                var subjectId = previous is { } last && last.Value == text ? last : new SubjectId(text);
+                previous = subjectId;
+                rows.Add((subjectId, reader.GetInt32(1), (IdentifierType)reader.GetInt32(2), reader.GetBytes(3)));
+            }
+        }
+
+        // Decrypted on all cores: a bulk signal has a value per identifier.
+        var decrypted = new CanonicalIdentifier[rows.Count];
+        ForEachInParallel(rows.Count, index =>
+        {
+            var (subjectId, position, type, value) = rows[index];
+            var plaintext = _cipher.Decrypt(value, IdentifierBinding(subjectId, position, type));
             try
             {
-                if (!identifiers.TryGetValue(subjectId, out var list))
-                {
-                    identifiers[subjectId] = list = [];
-                }
-
-                list.Add(new CanonicalIdentifier(type, PlaintextCodec.DecodeIdentifierFields(plaintext)));
+                decrypted[index] = new CanonicalIdentifier(type, PlaintextCodec.DecodeIdentifierFields(plaintext));
             }
             finally
             {
                 CryptographicOperations.ZeroMemory(plaintext);
             }
+        });
+
+        var identifiers = new Dictionary<SubjectId, List<CanonicalIdentifier>>();
+        for (var index = 0; index < rows.Count; index++)
+        {
+            var subjectId = rows[index].SubjectId;
+            if (!identifiers.TryGetValue(subjectId, out var list))
+            {
+                identifiers[subjectId] = list = [];
+            }
+
+            list.Add(decrypted[index]);
         }
 
         return identifiers;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for 0 to <paramref name="count"/> - 1 on all cores and throws the
+    /// first failure as itself, not wrapped, so that callers see a decryption failure as the
+    /// <see cref="CoordinatorStoreException"/> it is.
+    /// </summary>
+    private static void ForEachInParallel(int count, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, body);
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception.InnerExceptions[0]).Throw();
+        }
     }
 
     /// <summary>Binds an identifier value to its subject, position and type, so that none of them can be changed unnoticed.</summary>

@@ -59,6 +59,7 @@ internal abstract partial class AdoCoordinatorStore : ICoordinatorStore
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             await DisposeCoreAsync();
+            _cipher.Dispose();
             _keys.Dispose();
         }
     }

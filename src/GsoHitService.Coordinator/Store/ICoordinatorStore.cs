@@ -22,6 +22,12 @@ public interface ICoordinatorStore : IAsyncDisposable
     /// <summary>Gets a signal with its subjects and decrypted identifiers.</summary>
     Task<Signal?> GetSignalAsync(SignalId id, CancellationToken cancellationToken);
 
+    /// <summary>Gets the ids of a signal's subjects by position, or null for an unknown signal; nothing is decrypted.</summary>
+    Task<IReadOnlyList<SubjectId>?> GetSubjectIdsAsync(SignalId id, CancellationToken cancellationToken);
+
+    /// <summary>Gets the decrypted labels of the subjects at positions <paramref name="first"/> to <paramref name="last"/> of a signal.</summary>
+    Task<IReadOnlyList<SubjectLabel>> GetSubjectLabelsAsync(SignalId id, int first, int last, CancellationToken cancellationToken);
+
     /// <summary>
     /// Records a signed decision. The signal, the case of a privacy check 2 decision and every
     /// subject in the scopes must exist and belong together.
@@ -33,6 +39,30 @@ public interface ICoordinatorStore : IAsyncDisposable
     Task<Decision> RecordDecisionAsync(NewDecision decision, CancellationToken cancellationToken);
 
     Task<Decision?> GetDecisionAsync(DecisionId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a decision as prepared for signing, with the subjects per department that its payload
+    /// stands for. The signal, the case of a privacy check 2 decision and every subject must exist
+    /// and belong together.
+    /// </summary>
+    /// <exception cref="CoordinatorStoreException">
+    /// <see cref="StoreError.AlreadyExists"/> for a decision id prepared before; <see cref="StoreError.NotFound"/>
+    /// for an unknown signal or case; <see cref="StoreError.InvalidState"/> for a subject or case of another signal.
+    /// </exception>
+    Task<PreparedDecision> RecordPreparedDecisionAsync(NewPreparedDecision decision, CancellationToken cancellationToken);
+
+    /// <summary>Gets a prepared decision, or null when no decision with this id was prepared.</summary>
+    Task<PreparedDecision?> GetPreparedDecisionAsync(DecisionId id, CancellationToken cancellationToken);
+
+    /// <summary>Gets the decrypted query plan of a prepared privacy check 1 decision, or null when it has none.</summary>
+    Task<byte[]?> GetQueryPlanAsync(DecisionId id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gets a decision like <see cref="GetDecisionAsync"/>, but each scope has an empty subject list:
+    /// a bulk decision names hundreds of thousands of subjects, which a hit query takes from the
+    /// query plan instead.
+    /// </summary>
+    Task<Decision?> GetDecisionWithoutSubjectsAsync(DecisionId id, CancellationToken cancellationToken);
 
     /// <summary>Lists the decisions about a signal, privacy check 2 decisions of its case included, oldest first.</summary>
     Task<IReadOnlyList<Decision>> ListDecisionsAsync(SignalId signalId, CancellationToken cancellationToken);

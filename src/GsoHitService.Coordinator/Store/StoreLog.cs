@@ -27,6 +27,9 @@ internal static partial class StoreLog
     [LoggerMessage(4111, LogLevel.Information, "Recorded {Kind} decision {DecisionId} for signal {SignalId} with {SignatureCount} signatures", EventName = "DecisionRecorded")]
     public static partial void DecisionRecorded(ILogger logger, DecisionKind kind, DecisionId decisionId, SignalId signalId, int signatureCount);
 
+    [LoggerMessage(4112, LogLevel.Information, "Prepared {Kind} decision {DecisionId} for signal {SignalId} with {DepartmentCount} departments", EventName = "DecisionPrepared")]
+    public static partial void DecisionPrepared(ILogger logger, DecisionKind kind, DecisionId decisionId, SignalId signalId, int departmentCount);
+
     [LoggerMessage(4120, LogLevel.Information, "Hit query {QueryId} of signal {SignalId} started under decision {DecisionId} for {DepartmentCount} departments", EventName = "HitQueryStarted")]
     public static partial void HitQueryStarted(ILogger logger, HitQueryId queryId, SignalId signalId, DecisionId decisionId, int departmentCount);
 

@@ -58,6 +58,11 @@ internal sealed class MutualTlsClientOptionsValidator(
             failures.Add($"{prefix}:KeepAlivePingTimeout", $"{prefix}:KeepAlivePingTimeout {options.KeepAlivePingTimeout} must be positive.");
         }
 
+        if (options.MaxReconnectBackoff < TimeSpan.FromSeconds(1) || options.MaxReconnectBackoff > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{prefix}:MaxReconnectBackoff", $"{prefix}:MaxReconnectBackoff {options.MaxReconnectBackoff} must be between 00:00:01 and 00:05:00.");
+        }
+
         return failures.ToResult();
     }
 }

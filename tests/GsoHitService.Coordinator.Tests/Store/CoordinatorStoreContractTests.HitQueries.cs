@@ -148,8 +148,8 @@ public abstract partial class CoordinatorStoreContractTests
         var started = await store.StartHitQueryAsync(new NewHitQuery(signal.Id, decision.Id, AllDepartments), Token);
         var valid = StoreTestData.CompletionWithHit(signal, Time.GetUtcNow());
 
-        // The last answer names a subject of another signal. The database rejects it after the
-        // outcomes, the other answers and the case have been written in the same transaction.
+        // The last answer names a subject of another signal; the store must reject the whole
+        // completion, not record the outcomes, the other answers or the case.
         var broken = valid with
         {
             Answers = [.. valid.Answers, new HitQueryAnswer(other.Subjects[0].Id, StoreTestData.Brp, IdentifierType.Bsn, HitAnswer.Hit)],
@@ -167,7 +167,9 @@ public abstract partial class CoordinatorStoreContractTests
         await using (var raw = await OpenRawAsync(options))
         {
             var answers = await QueryRawAsync(raw, "SELECT COUNT(*) FROM hit_query_answers");
+            var answerSets = await QueryRawAsync(raw, "SELECT COUNT(*) FROM hit_query_answer_sets");
             Assert.Equal(0L, Convert.ToInt64(answers[0][0]));
+            Assert.Equal(0L, Convert.ToInt64(answerSets[0][0]));
         }
 
         var completed = await store.CompleteHitQueryAsync(started.Id, valid, Token);
@@ -309,5 +311,73 @@ public abstract partial class CoordinatorStoreContractTests
         var exception = await Assert.ThrowsAsync<CoordinatorStoreException>(
             () => reopened.CompleteHitQueryAsync(started.Id, StoreTestData.CompletionWithoutHit(signal, AllDepartments), Token));
         Assert.Equal(StoreError.InvalidState, exception.Error);
+    }
+
+    [Fact]
+    public async Task GetHitQuery_AnswersStoredOneRowEach_AreReadInOrder()
+    {
+        var options = await NewDatabaseAsync();
+        await using var store = await OpenAsync(options);
+        var (signal, decision) = await RegisterSignalWithDecisionAsync(store);
+        var started = await store.StartHitQueryAsync(new NewHitQuery(signal.Id, decision.Id, [StoreTestData.Brp, StoreTestData.Permits]), Token);
+
+        // Queries completed before schema version 3 have one row per answer.
+        await using (var raw = await OpenRawAsync(options))
+        {
+            await ExecuteRawAsync(raw, "UPDATE hit_queries SET state = 2, ended_at = started_at WHERE query_id = @id", ("@id", started.Id.Value));
+            await ExecuteRawAsync(raw, "UPDATE hit_query_departments SET outcome = 1 WHERE query_id = @id", ("@id", started.Id.Value));
+            foreach (var (subject, department, type) in new[]
+            {
+                (signal.Subjects[1], StoreTestData.Brp, IdentifierType.KvkNumber),
+                (signal.Subjects[0], StoreTestData.Permits, IdentifierType.Bsn),
+                (signal.Subjects[0], StoreTestData.Brp, IdentifierType.Bsn),
+            })
+            {
+                await ExecuteRawAsync(
+                    raw,
+                    "INSERT INTO hit_query_answers (query_id, signal_id, subject_id, department, identifier_type, answer) VALUES (@q, @s, @subject, @d, @t, 2)",
+                    ("@q", started.Id.Value),
+                    ("@s", signal.Id.Value),
+                    ("@subject", subject.Id.Value),
+                    ("@d", department),
+                    ("@t", (int)type));
+            }
+        }
+
+        var read = await store.GetHitQueryAsync(started.Id, Token);
+
+        Assert.Equal(
+            [
+                new HitQueryAnswer(signal.Subjects[0].Id, StoreTestData.Brp, IdentifierType.Bsn, HitAnswer.NoHit),
+                new HitQueryAnswer(signal.Subjects[0].Id, StoreTestData.Permits, IdentifierType.Bsn, HitAnswer.NoHit),
+                new HitQueryAnswer(signal.Subjects[1].Id, StoreTestData.Brp, IdentifierType.KvkNumber, HitAnswer.NoHit),
+            ],
+            read!.Answers);
+    }
+
+    [Fact]
+    public async Task CompleteHitQuery_ManyAnswers_RoundTripsPacked()
+    {
+        await using var store = await OpenNewAsync();
+        var (signal, decision) = await RegisterSignalWithDecisionAsync(store);
+        var started = await store.StartHitQueryAsync(new NewHitQuery(signal.Id, decision.Id, AllDepartments), Token);
+        var types = new[] { IdentifierType.Bsn, IdentifierType.Address, IdentifierType.Iban, IdentifierType.KvkNumber };
+        var answers = (
+            from subject in signal.Subjects
+            from department in AllDepartments
+            from type in types
+            select new HitQueryAnswer(subject.Id, department, type, (HitAnswer)(1 + ((int)type % 4)))).ToArray();
+        var completion = new HitQueryCompletion(
+            AllDepartments.Select(department => new DepartmentQueryOutcome(department, DepartmentOutcome.Answered, null, null)).ToArray(),
+            answers.Reverse().ToArray());
+
+        var completed = await store.CompleteHitQueryAsync(started.Id, completion, Token);
+        var read = await store.GetHitQueryAsync(started.Id, Token);
+
+        Assert.Equal(answers.Length, read!.Answers.Count);
+        Assert.Equal(StoreTestData.Json(completed.Answers), StoreTestData.Json(read.Answers));
+        Assert.Equal(answers.OrderBy(answer => signal.Subjects.ToList().FindIndex(subject => subject.Id == answer.SubjectId))
+            .ThenBy(answer => Array.IndexOf(AllDepartments, answer.Department))
+            .ThenBy(answer => answer.IdentifierType), read.Answers);
     }
 }

@@ -82,6 +82,19 @@ internal static class StoreTestData
             [0x01, 0x02, 0x03, 0xFE],
             [new DecisionSignature("voorzitter", Enumerable.Repeat((byte)0xA1, 64).ToArray()), new DecisionSignature("privacy-officer", Enumerable.Repeat((byte)0xB2, 64).ToArray())]);
 
+    /// <summary>A prepared privacy check 1 decision: BRP on both subjects, permits on the organisation only.</summary>
+    public static NewPreparedDecision PreparedPrivacyCheck1(Signal signal) =>
+        new(
+            DecisionId.New(),
+            DecisionKind.PrivacyCheck1,
+            signal.Id,
+            null,
+            [
+                new DecisionScope(Brp, signal.Subjects.Select(subject => subject.Id).ToArray()),
+                new DecisionScope(Permits, [signal.Subjects[1].Id]),
+            ],
+            [0x47, 0x53, 0x4F, 0x01]);
+
     /// <summary>A privacy check 2 decision that releases two permit fields on the first subject.</summary>
     public static NewDecision PrivacyCheck2(Signal signal, CaseId caseId) =>
         new(

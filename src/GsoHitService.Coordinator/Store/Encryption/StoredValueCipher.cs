@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,13 +16,17 @@ namespace GsoHitService.Coordinator.Store.Encryption;
 /// column it was written to. Nonces are random; with 96-bit random nonces one key stays well within
 /// the 2^32-message limit of NIST SP 800-38D for the volumes of one municipality.
 /// </remarks>
-internal sealed class StoredValueCipher(DataKeyRing keys)
+internal sealed class StoredValueCipher(DataKeyRing keys) : IDisposable
 {
     private const byte Format = 1;
     private const int NonceLength = 12;
     private const int TagLength = 16;
 
     private static readonly byte[] DomainLabel = "gso-coordinator-store-value"u8.ToArray();
+
+    // AES-GCM instances per key id, reused because a bulk signal decrypts a value per identifier and
+    // setting up the key schedule each time doubled the cost. An instance serves one call at a time.
+    private readonly ConcurrentDictionary<string, ConcurrentBag<AesGcm>> _ciphers = new(StringComparer.Ordinal);
 
     /// <summary>Encrypts a value under the current key for the given place.</summary>
     public byte[] Encrypt(ReadOnlySpan<byte> plaintext, CiphertextBinding binding)
@@ -39,8 +45,16 @@ internal sealed class StoredValueCipher(DataKeyRing keys)
         var ciphertext = stored.AsSpan(headerLength + NonceLength + TagLength);
         RandomNumberGenerator.Fill(nonce);
 
-        using var aes = key.CreateCipher();
-        aes.Encrypt(nonce, plaintext, ciphertext, tag, BuildAssociatedData(keyId, binding));
+        var aes = Rent(key);
+        try
+        {
+            aes.Encrypt(nonce, plaintext, ciphertext, tag, BuildAssociatedData(keyId, binding));
+        }
+        finally
+        {
+            Return(key, aes);
+        }
+
         return stored;
     }
 
@@ -98,9 +112,9 @@ internal sealed class StoredValueCipher(DataKeyRing keys)
         var ciphertext = stored[(headerLength + NonceLength + TagLength)..];
         var plaintext = new byte[ciphertext.Length];
 
+        var aes = Rent(key);
         try
         {
-            using var aes = key.CreateCipher();
             aes.Decrypt(nonce, ciphertext, tag, plaintext, BuildAssociatedData(keyIdBytes, binding));
             return plaintext;
         }
@@ -108,6 +122,10 @@ internal sealed class StoredValueCipher(DataKeyRing keys)
         {
             CryptographicOperations.ZeroMemory(plaintext);
             throw Failed(binding, $"authentication with data key '{keyId}' failed", exception);
+        }
+        finally
+        {
+            Return(key, aes);
         }
     }
 
@@ -124,6 +142,23 @@ internal sealed class StoredValueCipher(DataKeyRing keys)
             CryptographicOperations.ZeroMemory(plaintext);
         }
     }
+
+    /// <summary>Disposes the pooled AES-GCM instances, which hold copies of the keys.</summary>
+    public void Dispose()
+    {
+        foreach (var pool in _ciphers.Values)
+        {
+            while (pool.TryTake(out var aes))
+            {
+                aes.Dispose();
+            }
+        }
+    }
+
+    private AesGcm Rent(DataKey key) =>
+        _ciphers.GetOrAdd(key.Id, _ => []).TryTake(out var aes) ? aes : key.CreateCipher();
+
+    private void Return(DataKey key, AesGcm aes) => _ciphers.GetOrAdd(key.Id, _ => []).Add(aes);
 
     private static byte[] BuildAssociatedData(ReadOnlySpan<byte> keyId, CiphertextBinding binding)
     {

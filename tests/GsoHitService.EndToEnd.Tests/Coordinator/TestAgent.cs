@@ -1,0 +1,204 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using GsoHitService.Agent;
+using GsoHitService.Agent.Indexing;
+using GsoHitService.Matching;
+using GsoHitService.TestSupport;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GsoHitService.EndToEnd.Tests.Coordinator;
+
+/// <summary>One record of a test department's CSV export.</summary>
+/// <param name="Bsn">A BSN, or empty.</param>
+/// <param name="Postcode">The postcode of the address, or empty.</param>
+/// <param name="HouseNumber">The huisnummer of the address, or empty.</param>
+/// <param name="KvkNumber">A KvK-nummer, or empty.</param>
+internal sealed record AgentRecord(string Bsn = "", string Postcode = "", string HouseNumber = "", string KvkNumber = "");
+
+/// <summary>
+/// A real department agent on Kestrel at 127.0.0.1 with a free port and the test certificates,
+/// reading one CSV export written into its own content root, configured through
+/// <c>appsettings.json</c> as in production. It holds only the identifier types it is given.
+/// </summary>
+internal sealed class TestAgent : IAsyncDisposable
+{
+    private readonly TempDirectory _contentRoot;
+    private bool _stopped;
+
+    private TestAgent(string department, TempDirectory contentRoot, WebApplication app)
+    {
+        Department = department;
+        _contentRoot = contentRoot;
+        App = app;
+    }
+
+    public string Department { get; }
+
+    public WebApplication App { get; }
+
+    public Uri Address => new(App.Urls.First());
+
+    /// <param name="department">Department code.</param>
+    /// <param name="key">The municipality's matching key, shared with the coordinator.</param>
+    /// <param name="heldTypes">Identifier types the export's columns are indexed as: bsn, adres and kvk.</param>
+    /// <param name="records">The export's records.</param>
+    /// <param name="kerngroep">The roster for decision verification; null turns enforcement off.</param>
+    /// <param name="configureServices">Changes services after the agent's registrations, for example to hold lookups.</param>
+    /// <param name="port">The port to listen on; 0 picks a free one.</param>
+    public static async Task<TestAgent> StartAsync(
+        string department,
+        MatchingKey key,
+        IReadOnlyCollection<IdentifierType> heldTypes,
+        IEnumerable<AgentRecord> records,
+        TestKerngroep? kerngroep = null,
+        Action<IServiceCollection>? configureServices = null,
+        int port = 0)
+    {
+        var contentRoot = new TempDirectory();
+        try
+        {
+            Directory.CreateDirectory(contentRoot.Combine("keys"));
+            MatchingKeyFile.Write(contentRoot.Combine("keys", "matching.gsokey"), key);
+            TestCertificates.Shared.WriteServerFiles(contentRoot);
+            contentRoot.WriteFile(Path.Combine("data", "export.csv"), ToCsv(records));
+            File.WriteAllText(contentRoot.Combine("appsettings.json"), Settings(department, heldTypes, kerngroep, port).ToJsonString());
+
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                ContentRootPath = contentRoot.Path,
+                EnvironmentName = Environments.Production,
+            });
+            builder.Logging.ClearProviders();
+            builder.AddAgent();
+            configureServices?.Invoke(builder.Services);
+
+            var app = builder.Build();
+            app.MapAgent();
+            var agent = new TestAgent(department, contentRoot, app);
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            await agent.WaitForIndexAsync();
+            return agent;
+        }
+        catch
+        {
+            contentRoot.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stops the agent at once: calls in progress are aborted rather than drained, as when the
+    /// department's server goes down.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        using var abort = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        try
+        {
+            await App.StopAsync(abort.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Expected: the short stop token is what aborts the calls in progress.
+        }
+
+        await App.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        _contentRoot.Dispose();
+    }
+
+    private async Task WaitForIndexAsync()
+    {
+        var manager = App.Services.GetRequiredService<IndexManager>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (manager.CompletedLoads < 1)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The index of agent {Department} did not load within 30 seconds.");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static string ToCsv(IEnumerable<AgentRecord> records)
+    {
+        var csv = new StringBuilder("bsn;postcode;huisnummer;kvk\n");
+        foreach (var record in records)
+        {
+            csv.Append(record.Bsn).Append(';').Append(record.Postcode).Append(';').Append(record.HouseNumber).Append(';').Append(record.KvkNumber).Append('\n');
+        }
+
+        return csv.ToString();
+    }
+
+    private static JsonObject Settings(string department, IReadOnlyCollection<IdentifierType> heldTypes, TestKerngroep? kerngroep, int port)
+    {
+        var identifiers = new JsonArray();
+        if (heldTypes.Contains(IdentifierType.Bsn))
+        {
+            identifiers.Add(new JsonObject { ["Type"] = "bsn", ["Field"] = "bsn" });
+        }
+
+        if (heldTypes.Contains(IdentifierType.Address))
+        {
+            identifiers.Add(new JsonObject
+            {
+                ["Type"] = "adres",
+                ["Address"] = new JsonObject { ["Postcode"] = "postcode", ["HouseNumber"] = "huisnummer" },
+            });
+        }
+
+        if (heldTypes.Contains(IdentifierType.KvkNumber))
+        {
+            identifiers.Add(new JsonObject { ["Type"] = "kvk", ["Field"] = "kvk" });
+        }
+
+        var settings = new JsonObject
+        {
+            ["Server"] = new JsonObject
+            {
+                ["Endpoints"] = new JsonArray($"https://127.0.0.1:{port}"),
+                ["Certificate"] = new JsonObject { ["Path"] = "server.crt.pem", ["KeyPath"] = "server.key.pem" },
+                ["ClientCertificates"] = new JsonObject
+                {
+                    ["TrustedCaPath"] = "ca.crt.pem",
+                    ["AllowedSubjects"] = new JsonArray(TestCertificates.ClientCommonName),
+                },
+            },
+            ["Agent"] = new JsonObject
+            {
+                ["Department"] = department,
+                ["DisplayName"] = $"Afdeling {department}",
+                ["MatchingKeyFile"] = "keys/matching.gsokey",
+                ["Decisions"] = new JsonObject { ["Enforcement"] = kerngroep is null ? "Off" : "On" },
+                ["Index"] = new JsonObject { ["WatchSourceFiles"] = false },
+                ["Sources"] = new JsonArray(new JsonObject
+                {
+                    ["Name"] = $"{department}-export",
+                    ["Kind"] = "Csv",
+                    ["Path"] = "data/export.csv",
+                    ["Csv"] = new JsonObject { ["Delimiter"] = ";", ["Encoding"] = "utf-8" },
+                    ["Identifiers"] = identifiers,
+                }),
+            },
+        };
+
+        if (kerngroep is not null)
+        {
+            settings["CoreTeam"] = kerngroep.RosterSection();
+        }
+
+        return settings;
+    }
+}
