@@ -36,10 +36,12 @@ internal sealed class CompiledSourcePlan(
     private readonly MappingScratch _scratch = new();
 
     /// <summary>Every field that the plan reads.</summary>
-    public IEnumerable<FieldAccessor> Accessors =>
+    public IEnumerable<FieldAccessor> Accessors => MatchingAccessors.Concat(fieldMap.Accessors);
+
+    /// <summary>The fields that relevance and the identifier mappings read, which every load reads.</summary>
+    public IEnumerable<FieldAccessor> MatchingAccessors =>
         relevance.Select(static condition => condition.Accessor)
-            .Concat(mappings.SelectMany(static mapping => mapping.Accessors))
-            .Concat(fieldMap.Accessors);
+            .Concat(mappings.SelectMany(static mapping => mapping.Accessors));
 
     /// <summary>
     /// Applies relevance and mappings to one record. On success <paramref name="result"/> contains the
