@@ -122,6 +122,24 @@ public sealed class SourceBehaviourTests : IDisposable
         Assert.DoesNotContain(logs.Entries, entry => entry.Text.Contains("was not found", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Load_FieldOnlyInExcludedRecords_CountsAsFound()
+    {
+        var path = _folder.WriteFile("zaken.json", """[{"bsn": "012345672", "resultaat": "Verleend"}, {"bsn": "111222333", "resultaat": "Ingetrokken", "einddatum": "2020-01-31"}]""");
+        var options = JsonSource(path, null, Field("bsn", "bsn"));
+        var ended = Condition("einddatum", ConditionOperator.OnOrAfter, "today");
+        ended.EmptyMatches = true;
+        ended.DateFormats = ["yyyy-MM-dd"];
+        options.Relevance = [Condition("resultaat", ConditionOperator.NotEqual, "Ingetrokken"), ended];
+        using var logs = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(logs));
+
+        var load = await SourceLoad.RunAsync(SourceLoad.Create(options, loggerFactory: loggerFactory));
+
+        Assert.Equal(1, load.RejectedRows("not-relevant"));
+        Assert.DoesNotContain(logs.Entries, entry => entry.Text.Contains("was not found", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(false, new[] { "adres.postcode", "adres.huisnummer" })]
     [InlineData(true, new[] { "adres.postcode", "adres.huisnummer", "naam" })]

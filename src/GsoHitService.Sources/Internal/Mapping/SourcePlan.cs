@@ -55,15 +55,23 @@ internal sealed class CompiledSourcePlan(
             return new RecordOutcome(malformed);
         }
 
+        // Every condition is evaluated, also after the first one failed, so that a field that only
+        // excluded records carry (an end date) still counts as found for the not-found warning.
+        string? rejectionReason = null;
         foreach (var condition in relevance)
         {
-            switch (condition.Evaluate(record, _scratch.Values))
+            var outcome = condition.Evaluate(record, _scratch.Values);
+            rejectionReason ??= outcome switch
             {
-                case ConditionOutcome.Fail:
-                    return new RecordOutcome(RejectionReasons.NotRelevant);
-                case ConditionOutcome.InvalidDate:
-                    return new RecordOutcome(RejectionReasons.InvalidRelevanceDate);
-            }
+                ConditionOutcome.Fail => RejectionReasons.NotRelevant,
+                ConditionOutcome.InvalidDate => RejectionReasons.InvalidRelevanceDate,
+                _ => null,
+            };
+        }
+
+        if (rejectionReason is not null)
+        {
+            return new RecordOutcome(rejectionReason);
         }
 
         foreach (var mapping in mappings)
