@@ -1,0 +1,34 @@
+using Grpc.Core;
+using GsoHitService.Cli.Coordinator;
+using Proto = GsoHitService.Protocol.V1;
+
+namespace GsoHitService.Cli.Demo;
+
+/// <summary>
+/// Makes one call to the coordinator over a demo connection and turns a failure into the message
+/// that the real <c>gso</c> commands print for it.
+/// </summary>
+internal static class DemoCalls
+{
+    /// <exception cref="DemoFailedException">The call failed.</exception>
+    /// <exception cref="OperationCanceledException">The user stopped the demo.</exception>
+    public static async Task<T> CallAsync<T>(
+        CoordinatorConnection connection,
+        Func<Proto.Coordinator.CoordinatorClient, CallOptions, AsyncUnaryCall<T>> call,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call(connection.Client, connection.CallOptions(cancellationToken));
+        }
+        catch (RpcException exception) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The demo was stopped during a call to the coordinator.", exception, cancellationToken);
+        }
+        catch (RpcException exception)
+        {
+            var failure = CoordinatorErrors.Describe(exception, connection);
+            throw new DemoFailedException(failure.ExitCode, failure.Message, exception);
+        }
+    }
+}
