@@ -1,6 +1,7 @@
 using Grpc.Core;
 using GsoHitService.Matching;
 using GsoHitService.Protocol;
+using GsoHitService.TestSupport;
 using Microsoft.Extensions.Options;
 using static GsoHitService.EndToEnd.Tests.Coordinator.CoordinatorTestEnvironment;
 using Proto = GsoHitService.Protocol.V1;

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using GsoHitService.Decisions.Keys;
 using GsoHitService.Matching;
+using GsoHitService.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Proto = GsoHitService.Protocol.V1;
 
