@@ -53,7 +53,7 @@ public sealed class AgentOptionsValidatorTests : IDisposable
     [Theory]
     [InlineData("Off")]
     [InlineData("On")]
-    public void Validate_EnforcementSettingFromEarlierVersions_Fails(string enforcement)
+    public void Validate_EnforcementSetting_Fails(string enforcement)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Agent:Decisions:Enforcement"] = enforcement })

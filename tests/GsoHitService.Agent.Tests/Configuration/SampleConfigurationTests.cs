@@ -54,7 +54,7 @@ public sealed class SampleConfigurationTests
 
     [Theory]
     [MemberData(nameof(Departments))]
-    public void Sample_Roster_HasTheDefaultRolesAndStopsTheStartUntilKeysArePasted(string department)
+    public void Sample_Roster_NeedsRealKeys(string department)
     {
         var coreTeam = Load(department).GetSection(CoreTeamOptions.SectionName).Get<CoreTeamOptions>()!;
 

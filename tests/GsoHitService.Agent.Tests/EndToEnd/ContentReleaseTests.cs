@@ -20,7 +20,7 @@ public sealed class ContentReleaseTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task ReleaseContent_ValidDecision_ReleasesOnlyTheApprovedFieldsOfTheApprovedSubjects()
+    public async Task ReleaseContent_Valid_ReleasesApprovedFieldsOnly()
     {
         await using var host = await StartAsync();
         var jansen = Subject(host, "betrokkene-1", (IdentifierType.Bsn, "111222333"));
@@ -38,7 +38,7 @@ public sealed class ContentReleaseTests
     }
 
     [Fact]
-    public async Task ReleaseContent_SubjectWithoutRecords_IsReturnedEmpty()
+    public async Task ReleaseContent_NoRecords_ReturnsEmptySubject()
     {
         await using var host = await StartAsync();
         var request = Release(host, [Subject(host, "betrokkene-9", (IdentifierType.Bsn, "999999990"))], ["naam", "postcode"]);
@@ -49,7 +49,7 @@ public sealed class ContentReleaseTests
     }
 
     [Fact]
-    public async Task ReleaseContent_Released_IsAuditedWithCountsOnly()
+    public async Task ReleaseContent_Audit_HasCountsOnly()
     {
         await using var host = await StartAsync(auditToFile: true);
         var request = Release(host, [Subject(host, "betrokkene-1", (IdentifierType.Bsn, "111222333"))], ["naam", "postcode"]);
@@ -76,7 +76,7 @@ public sealed class ContentReleaseTests
     }
 
     [Fact]
-    public async Task ReleaseContent_MoreFieldsThanApproved_IsRefused()
+    public async Task ReleaseContent_ExtraField_IsRefused()
     {
         await using var host = await StartAsync();
         var subject = Subject(host, "betrokkene-1", (IdentifierType.Bsn, "111222333"));
@@ -87,7 +87,7 @@ public sealed class ContentReleaseTests
     }
 
     [Fact]
-    public async Task ReleaseContent_SubjectNotApproved_IsRefused()
+    public async Task ReleaseContent_ExtraSubject_IsRefused()
     {
         await using var host = await StartAsync();
         var request = Release(host, [Subject(host, "betrokkene-1", (IdentifierType.Bsn, "111222333"))], ["naam"]);
@@ -97,7 +97,7 @@ public sealed class ContentReleaseTests
     }
 
     [Fact]
-    public async Task ReleaseContent_ApprovedSubjectWithAnotherToken_IsRefused()
+    public async Task ReleaseContent_OtherToken_IsRefused()
     {
         await using var host = await StartAsync();
         var request = Release(host, [Subject(host, "betrokkene-1", (IdentifierType.Bsn, "111222333"))], ["naam"]);
@@ -107,7 +107,7 @@ public sealed class ContentReleaseTests
     }
 
     [Fact]
-    public async Task ReleaseContent_PrivacyCheck1Decision_IsRefused()
+    public async Task ReleaseContent_PrivacyCheck1_IsRefused()
     {
         await using var host = await StartAsync();
         var subject = Subject(host, "betrokkene-1", (IdentifierType.Bsn, "111222333"));
@@ -120,7 +120,7 @@ public sealed class ContentReleaseTests
     }
 
     [Fact]
-    public async Task ReleaseContent_SignedByPrivacyOfficerAndChairInsteadOfJurist_IsRefused()
+    public async Task ReleaseContent_NoJurist_IsRefused()
     {
         await using var host = await StartAsync();
         var request = Release(host, [Subject(host, "betrokkene-1", (IdentifierType.Bsn, "111222333"))], ["naam"], TestKerngroep.Shared.PrivacyCheck1Signers);
@@ -129,7 +129,7 @@ public sealed class ContentReleaseTests
     }
 
     [Fact]
-    public async Task ReleaseContent_DecisionUsedBefore_IsRefused()
+    public async Task ReleaseContent_Replayed_IsRefused()
     {
         await using var host = await StartAsync();
         var request = Release(host, [Subject(host, "betrokkene-1", (IdentifierType.Bsn, "111222333"))], ["naam"]);
@@ -142,7 +142,7 @@ public sealed class ContentReleaseTests
     }
 
     [Fact]
-    public async Task ReleaseContent_FieldOutsideTheFieldMap_IsInvalidAndLeavesTheDecisionUnused()
+    public async Task ReleaseContent_UnmappedField_KeepsDecisionUnused()
     {
         await using var host = await StartAsync();
         var subject = Subject(host, "betrokkene-1", (IdentifierType.Bsn, "111222333"));

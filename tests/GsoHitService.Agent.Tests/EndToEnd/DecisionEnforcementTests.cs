@@ -24,7 +24,7 @@ public sealed class DecisionEnforcementTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task QueryHits_ApprovedProbes_AreAnsweredAndAuditedUnderTheDecision()
+    public async Task QueryHits_ApprovedProbes_AnsweredAndAudited()
     {
         await using var host = await AgentTestHost.StartAsync();
         var request = AgentClients.Request((IdentifierType.Bsn, host.BsnToken(HeldBsn)));
@@ -47,7 +47,7 @@ public sealed class DecisionEnforcementTests
     }
 
     [Fact]
-    public async Task QueryHits_DecisionChangedAfterSigning_IsRefused()
+    public async Task QueryHits_ChangedAfterSigning_IsRefused()
     {
         await using var host = await AgentTestHost.StartAsync();
         var probes = (IdentifierType.Bsn, host.BsnToken(HeldBsn));
@@ -88,7 +88,7 @@ public sealed class DecisionEnforcementTests
     }
 
     [Fact]
-    public async Task QueryHits_RosterMemberIdWithAnotherKey_IsRefused()
+    public async Task QueryHits_ImpostorKey_IsRefused()
     {
         await using var host = await AgentTestHost.StartAsync();
         using var impostor = MemberSigningKey.Generate(TestKerngroep.Shared.Chair.MemberId, "Nep Voorzitter", CoreTeamRole.Chair);
@@ -98,7 +98,7 @@ public sealed class DecisionEnforcementTests
     }
 
     [Fact]
-    public async Task QueryHits_OnlyThePrivacyOfficerSigned_IsRefused()
+    public async Task QueryHits_OnlyPrivacyOfficer_IsRefused()
     {
         await using var host = await AgentTestHost.StartAsync();
         var request = SignedRequest(host, TestKerngroep.Shared.PrivacyOfficer);
@@ -107,7 +107,7 @@ public sealed class DecisionEnforcementTests
     }
 
     [Fact]
-    public async Task QueryHits_TwoMembersWithoutThePrivacyOfficer_IsRefused()
+    public async Task QueryHits_NoPrivacyOfficer_IsRefused()
     {
         await using var host = await AgentTestHost.StartAsync();
         var request = SignedRequest(host, TestKerngroep.Shared.Chair, TestKerngroep.Shared.Jurist);
@@ -127,7 +127,7 @@ public sealed class DecisionEnforcementTests
     }
 
     [Fact]
-    public async Task QueryHits_DecisionThatStartsTomorrow_IsRefused()
+    public async Task QueryHits_NotYetValid_IsRefused()
     {
         await using var host = await AgentTestHost.StartAsync();
         var now = DateTimeOffset.UtcNow;
@@ -138,7 +138,7 @@ public sealed class DecisionEnforcementTests
     }
 
     [Fact]
-    public async Task QueryHits_AnotherDepartmentsDecision_IsRefused()
+    public async Task QueryHits_OtherDepartment_IsRefused()
     {
         await using var host = await AgentTestHost.StartAsync();
         var request = RequestWith(host, probes => TestKerngroep.PrivacyCheck1("vergunningen", AgentClients.DecisionContext, probes));
@@ -147,7 +147,7 @@ public sealed class DecisionEnforcementTests
     }
 
     [Fact]
-    public async Task QueryHits_DecisionForOtherSubjects_IsRefused()
+    public async Task QueryHits_OtherSubjects_IsRefused()
     {
         await using var host = await AgentTestHost.StartAsync();
         var approved = AgentClients.SubjectTokens((IdentifierType.Bsn, host.BsnToken("123456782")));
@@ -160,7 +160,7 @@ public sealed class DecisionEnforcementTests
     }
 
     [Fact]
-    public async Task QueryHits_ExtraProbeOfAnUnapprovedType_IsRefused()
+    public async Task QueryHits_UnapprovedType_IsRefused()
     {
         await using var host = await AgentTestHost.StartAsync();
         var bsn = (IdentifierType.Bsn, host.BsnToken(HeldBsn));
@@ -171,7 +171,7 @@ public sealed class DecisionEnforcementTests
     }
 
     [Fact]
-    public async Task QueryHits_SubsetOfTheApprovedProbes_IsRefused()
+    public async Task QueryHits_ApprovedSubset_IsRefused()
     {
         // Exactly what was approved: asking fewer tokens per request would let a coordinator split
         // one approved set into many single-token queries.
@@ -197,7 +197,7 @@ public sealed class DecisionEnforcementTests
     }
 
     [Fact]
-    public async Task QueryHits_DecisionUsedBefore_IsRefused()
+    public async Task QueryHits_Replayed_IsRefused()
     {
         await using var host = await AgentTestHost.StartAsync();
         var client = AgentClients.CreateClient(host);
@@ -211,7 +211,7 @@ public sealed class DecisionEnforcementTests
     }
 
     [Fact]
-    public async Task QueryHits_DecisionUsedBeforeAnAgentRestart_IsRefusedAfterIt()
+    public async Task QueryHits_ReplayedAfterRestart_IsRefused()
     {
         var host = await AgentTestHost.StartAsync();
         var request = AgentClients.Request((IdentifierType.Bsn, host.BsnToken(HeldBsn)));
@@ -224,7 +224,7 @@ public sealed class DecisionEnforcementTests
     }
 
     [Fact]
-    public async Task ScreenHits_DecisionCoversOnlyTheFirstChunk_IsRefusedWithoutAnswers()
+    public async Task ScreenHits_FirstChunkOnlyApproved_IsRefused()
     {
         await using var host = await AgentTestHost.StartAsync();
         using var call = AgentClients.CreateClient(host).ScreenHits(deadline: AgentClients.Deadline(), cancellationToken: Token);
@@ -241,7 +241,7 @@ public sealed class DecisionEnforcementTests
     }
 
     [Fact]
-    public async Task QueryHits_RefusalForAHeldAndAnUnheldToken_LooksTheSame()
+    public async Task QueryHits_RefusalIgnoresIndex()
     {
         await using var host = await AgentTestHost.StartAsync();
         var client = AgentClients.CreateClient(host);

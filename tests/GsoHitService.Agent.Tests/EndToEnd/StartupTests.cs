@@ -66,7 +66,7 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task Start_UseRecordOpenByAnotherAgent_Stops()
+    public async Task Start_UseRecordInUse_Stops()
     {
         await using var first = await AgentTestHost.StartAsync();
         await using var second = AgentTestHost.Build(setup =>

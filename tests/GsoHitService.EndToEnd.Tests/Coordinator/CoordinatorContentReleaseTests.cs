@@ -145,7 +145,7 @@ public sealed class CoordinatorContentReleaseTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RequestContentRelease_RealAgent_ReleasesTheApprovedFieldsOfItsRecord()
+    public async Task RequestContentRelease_RealAgent_ReleasesApprovedField()
     {
         var (caseId, subjectA) = await OpenCaseAsync();
         var decision = await RecordPrivacyCheck2Async(caseId, Brp, subjectA, "postcode");
@@ -162,7 +162,7 @@ public sealed class CoordinatorContentReleaseTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RequestContentRelease_FieldOutsideTheAgentsFieldMap_IsRefusedByTheAgent()
+    public async Task RequestContentRelease_UnmappedField_IsRefused()
     {
         var (caseId, subjectA) = await OpenCaseAsync();
         var decision = await RecordPrivacyCheck2Async(caseId, Brp, subjectA, "vergunningnummer");
