@@ -251,7 +251,7 @@ internal static class AgentLoadTest
                   }
                 ]
               },
-              "CoreTeam": { "Members": {{decisions.RosterMembers().ToJsonString()}} },
+              "CoreTeam": {{decisions.Roster().ToJsonString()}},
               "Logging": { "LogLevel": { "Default": "Warning" } }
             }
             """);

@@ -27,23 +27,8 @@ internal sealed class LoadTestDecisions : IDisposable
 
     private int _issued;
 
-    /// <summary>The roster entries of the members, for the agent's <c>CoreTeam:Members</c>.</summary>
-    public JsonArray RosterMembers()
-    {
-        var members = new JsonArray();
-        foreach (var signer in _members)
-        {
-            members.Add(new JsonObject
-            {
-                ["Id"] = signer.MemberId,
-                ["Name"] = signer.Name,
-                ["Role"] = signer.Role.ToString(),
-                ["PublicKey"] = Convert.ToBase64String(signer.PublicKey),
-            });
-        }
-
-        return members;
-    }
+    /// <summary>The agent's <c>CoreTeam</c> section with every member's public key.</summary>
+    public JsonObject Roster() => RosterSection.From(_members);
 
     /// <summary>A copy of <paramref name="template"/> with a new query id and a decision that approves exactly its probes.</summary>
     public HitQueryRequest Approve(HitQueryRequest template, string department)

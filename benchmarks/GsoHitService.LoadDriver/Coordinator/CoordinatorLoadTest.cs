@@ -424,22 +424,7 @@ internal sealed class LoadTestFiles : IDisposable
         ["ClientCertificates"] = new JsonObject { ["TrustedCaPath"] = "ca.crt.pem", ["AllowedSubjects"] = new JsonArray("coordinator") },
     };
 
-    public JsonObject RosterSection()
-    {
-        var members = new JsonArray();
-        foreach (var member in Members)
-        {
-            members.Add(new JsonObject
-            {
-                ["Id"] = member.MemberId,
-                ["Name"] = member.Name,
-                ["Role"] = member.Role.ToString(),
-                ["PublicKey"] = Convert.ToBase64String(member.PublicKey),
-            });
-        }
-
-        return new JsonObject { ["Members"] = members };
-    }
+    public JsonObject RosterSection() => LoadDriver.RosterSection.From(Members);
 
     public void Dispose()
     {
