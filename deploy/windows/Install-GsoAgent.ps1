@@ -7,13 +7,15 @@
 .DESCRIPTION
     Install copies the published agent into the install folder, creates the service under a
     dedicated low-privilege account, grants that account read access to the install folder, the
-    matching-key file and the TLS private key, and write access to the audit folder only. It sets
+    matching-key file and the TLS private key, and write access to the audit and data folders only
+    (the data folder keeps the record of used kerngroep decisions). It sets
     recovery options (restart after a failure), registers the Event Log source and starts the
     service. The agent refuses to start when a setting is wrong or its start-up self-test fails;
     the script then shows the service's last Event Log entries.
 
-    Uninstall stops and deletes the service. The install folder and the audit log are kept unless
-    -RemoveFiles is given, because the audit log is evidence that must be kept.
+    Uninstall stops and deletes the service. The install folder, the audit log and the record of used
+    decisions are kept unless -RemoveFiles is given, because the audit log is evidence that must be
+    kept, and a reinstall that lost the record would accept used decisions again until they expire.
 
     Accounts:
       VirtualAccount  NT SERVICE\<service name>, managed by Windows, no password (default).
@@ -224,6 +226,7 @@ function Install-Agent {
         New-Item -ItemType Directory -Force -Path $InstallFolder | Out-Null
         Copy-Item -Path (Join-Path $SourceFolder '*') -Destination $InstallFolder -Recurse -Force
         New-Item -ItemType Directory -Force -Path (Join-Path $InstallFolder 'audit') | Out-Null
+        New-Item -ItemType Directory -Force -Path (Join-Path $InstallFolder 'data') | Out-Null
     }
 
     $executable = Join-Path $InstallFolder $ExecutableName
@@ -270,10 +273,11 @@ function Install-Agent {
     # Also count a stop with a non-zero exit code (a failed start) as a failure.
     Invoke-Sc @('failureflag', $ServiceName, '1')
 
-    # Read and execute on the install folder, modify on the audit folder only. Inheritance is
-    # cut on the install folder so that Users and other accounts keep no access to keys.
+    # Read and execute on the install folder, modify on the audit and data folders only. Inheritance
+    # is cut on the install folder so that Users and other accounts keep no access to keys.
     Invoke-Icacls -Path $InstallFolder -Arguments @('/inheritance:r', '/grant:r', '*S-1-5-18:(OI)(CI)F', '*S-1-5-32-544:(OI)(CI)F', "${account}:(OI)(CI)RX")
     Invoke-Icacls -Path (Join-Path $InstallFolder 'audit') -Arguments @('/grant:r', "${account}:(OI)(CI)M")
+    Invoke-Icacls -Path (Join-Path $InstallFolder 'data') -Arguments @('/grant:r', "${account}:(OI)(CI)M")
 
     if ($CertificateThumbprint) {
         $keyFile = Get-PrivateKeyFile -Thumbprint $CertificateThumbprint

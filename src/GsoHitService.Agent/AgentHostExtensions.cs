@@ -4,6 +4,7 @@ using GsoHitService.Agent.Configuration;
 using GsoHitService.Agent.Indexing;
 using GsoHitService.Agent.Queries;
 using GsoHitService.Agent.Services;
+using GsoHitService.Decisions;
 using GsoHitService.Hosting;
 using GsoHitService.Matching;
 using GsoHitService.Sources;
@@ -47,7 +48,9 @@ internal static class AgentHostExtensions
         services.AddSingleton<CallerQuota>();
         services.AddSingleton<LookupProgress>();
         services.AddSingleton<HitQueryProcessor>();
-        services.TryAddSingleton<IRequestAuthorizer, UnverifiedDecisionAuthorizer>();
+        services.AddSingleton<ContentReader>();
+        AddDecisionVerification(builder);
+        services.TryAddSingleton<IRequestAuthorizer, SignedDecisionAuthorizer>();
         services.AddSingleton<IQueryAuditTrail, AuditLogTrail>();
 
         builder.AddMutualTlsGrpcServer(ServerSectionName);
@@ -76,6 +79,27 @@ internal static class AgentHostExtensions
         }
 
         return app;
+    }
+
+    /// <summary>
+    /// Registers the verifier of signed decisions with the roster of the root section
+    /// <c>CoreTeam</c>, and the record of used decisions at <c>Agent:Decisions:UseRecordPath</c>.
+    /// </summary>
+    private static void AddDecisionVerification(WebApplicationBuilder builder)
+    {
+        // Read from configuration, not from the options, because the path is needed while services
+        // are registered; the options validator still checks it at start-up.
+        var configuredPath = builder.Configuration[$"{AgentOptions.SectionName}:Decisions:{nameof(AgentDecisionOptions.UseRecordPath)}"];
+        var useRecordPath = builder.Environment.ResolvePath(string.IsNullOrWhiteSpace(configuredPath) ? new AgentDecisionOptions().UseRecordPath : configuredPath);
+
+        // Registered before AddDecisionVerification, whose TryAdd keeps it: the folder must exist
+        // before the record takes its lock file there.
+        builder.Services.AddSingleton(provider =>
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(useRecordPath)!);
+            return DecisionUseRecord.Open(useRecordPath, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DecisionUseRecord>>());
+        });
+        builder.Services.AddDecisionVerification(builder.Configuration.GetSection(CoreTeamOptions.SectionName), useRecordPath);
     }
 
     private static bool IsServerReflectionEnabled(IConfiguration configuration) =>

@@ -1,6 +1,7 @@
 using GsoHitService.Agent.Auditing;
 using GsoHitService.Agent.Configuration;
 using GsoHitService.Agent.Indexing;
+using GsoHitService.Decisions;
 using GsoHitService.Matching;
 using Microsoft.Extensions.Options;
 
@@ -8,12 +9,16 @@ namespace GsoHitService.Agent;
 
 /// <summary>
 /// Logs once at start-up what this agent serves and which development settings are on. Taking the
-/// audit trail opens the audit log, so that an unusable log stops the start, not the first query.
+/// audit trail and the decision verifier opens the audit log and the record of used decisions, so
+/// that an unusable file or roster stops the start, not the first query.
 /// </summary>
 internal sealed partial class AgentStartupLog(
     AgentDescriptor agent,
     AgentSources sources,
     IQueryAuditTrail auditTrail,
+    CoreTeamRoster roster,
+    DecisionUseRecord useRecord,
+    DecisionVerifier verifier,
     IOptions<AgentOptions> options,
     ILogger<AgentStartupLog> logger)
     : IHostedService
@@ -29,10 +34,9 @@ internal sealed partial class AgentStartupLog(
             Log.AuditLogOpened(logger, log.Path);
         }
 
-        if (options.Value.Decisions.IsEnforcementOff)
-        {
-            Log.DecisionEnforcementOff(logger);
-        }
+        // The verifier is taken here, so that a wrong roster or an unusable use record stops the start.
+        _ = verifier;
+        Log.DecisionsVerified(logger, roster.Members.Count, useRecord.ActiveCount);
 
         if (options.Value.EnableServerReflection)
         {
@@ -51,9 +55,9 @@ internal sealed partial class AgentStartupLog(
         public static partial void AgentStarting(ILogger logger, string department, string agentVersion, int sourceCount, string identifierTypes,
             uint tokenSchemeVersion, string normaliserProfile, string keyEpoch);
 
-        [LoggerMessage(EventId = 4002, EventName = "DecisionEnforcementOff", Level = LogLevel.Warning,
-            Message = "Agent:Decisions:Enforcement is Off: every caller on the certificate allow-list can query without a signed decision. Use this for development only")]
-        public static partial void DecisionEnforcementOff(ILogger logger);
+        [LoggerMessage(EventId = 4002, EventName = "DecisionsVerified", Level = LogLevel.Information,
+            Message = "Signed decisions are verified against a roster of {MemberCount} kerngroep members; {ActiveUseCount} used decisions have not expired yet")]
+        public static partial void DecisionsVerified(ILogger logger, int memberCount, int activeUseCount);
 
         [LoggerMessage(EventId = 4003, EventName = "ServerReflectionOn", Level = LogLevel.Information,
             Message = "gRPC server reflection is on (Agent:EnableServerReflection)")]

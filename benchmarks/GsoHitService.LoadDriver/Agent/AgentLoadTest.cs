@@ -25,12 +25,15 @@ namespace GsoHitService.LoadDriver.Agent;
 /// 5 tokens (latency percentiles).
 /// </summary>
 /// <remarks>
-/// Client and agent share the machine's cores, so the figures include the client's work.
-/// Decision enforcement is off, because signed decisions are not verified by agents yet.
+/// Client and agent share the machine's cores, so the figures include the client's work. Every
+/// request carries its own signed privacy check 1 decision, which the agent verifies and records
+/// as used (one fsync) as in production; the decisions are signed before the clock starts.
 /// </remarks>
 internal static class AgentLoadTest
 {
     private const string KeyEpoch = "load-test";
+
+    private const string Department = "brp";
 
     public static async Task<int> RunAsync(AgentLoadTestOptions options)
     {
@@ -40,7 +43,8 @@ internal static class AgentLoadTest
         {
             Console.WriteLine($"Preparing {options.Persons:N0} persons, certificates and key in {folder}");
             var bsns = MakeBsns(options.Persons * 2);
-            var setup = Prepare(folder, bsns.Take(options.Persons), options.AuditLogPath);
+            using var decisions = new LoadTestDecisions();
+            var setup = Prepare(folder, bsns.Take(options.Persons), options.AuditLogPath, decisions);
 
             await using var app = BuildAgent(folder);
             await app.StartAsync();
@@ -53,9 +57,9 @@ internal static class AgentLoadTest
             using var tokenizer = new MatchTokenizer(setup.Key);
 
             var report = new StringBuilder();
-            report.AppendLine(CultureInfo.InvariantCulture, $"Agent with {options.Persons:N0} persons ({options.Persons * 2:N0} tokens), audit log in {options.AuditLogPath ?? "the content root"}, decision enforcement off, load average {ReadLoadAverage()}.");
-            await MeasureBulkAsync(client, tokenizer, bsns, options, report);
-            await MeasureLatencyAsync(client, tokenizer, bsns, options, report);
+            report.AppendLine(CultureInfo.InvariantCulture, $"Agent with {options.Persons:N0} persons ({options.Persons * 2:N0} tokens), audit log in {options.AuditLogPath ?? "the content root"}, signed decisions verified, load average {ReadLoadAverage()}.");
+            await MeasureBulkAsync(client, tokenizer, decisions, bsns, options, report);
+            await MeasureLatencyAsync(client, tokenizer, decisions, bsns, options, report);
             Console.WriteLine();
             Console.WriteLine(report);
 
@@ -69,27 +73,29 @@ internal static class AgentLoadTest
         }
     }
 
-    private static async Task MeasureBulkAsync(DepartmentAgent.DepartmentAgentClient client, MatchTokenizer tokenizer, string[] bsns, AgentLoadTestOptions options, StringBuilder report)
+    private static async Task MeasureBulkAsync(
+        DepartmentAgent.DepartmentAgentClient client, MatchTokenizer tokenizer, LoadTestDecisions decisions, string[] bsns, AgentLoadTestOptions options, StringBuilder report)
     {
         // Requests pick BSNs at random from twice the indexed set, so about half of the tokens are held.
-        var requests = Enumerable.Range(0, 8)
+        var templates = Enumerable.Range(0, 8)
             .Select(round => BulkRequest(tokenizer, bsns, options.BulkTokens, seed: round))
             .ToArray();
 
         for (var i = 0; i < 3; i++)
         {
-            await client.QueryHitsAsync(requests[i % requests.Length], deadline: DateTime.UtcNow.AddSeconds(30));
+            await client.QueryHitsAsync(decisions.Approve(templates[i % templates.Length], Department), deadline: DateTime.UtcNow.AddSeconds(30));
         }
 
         foreach (var concurrency in new[] { 1, 2 })
         {
+            var requests = Enumerable.Range(0, options.BulkRequests).Select(i => decisions.Approve(templates[i % templates.Length], Department)).ToArray();
             var durations = new List<double>();
             var stopwatch = Stopwatch.StartNew();
             var workers = Enumerable.Range(0, concurrency).Select(async worker =>
             {
                 for (var i = 0; i < options.BulkRequests / concurrency; i++)
                 {
-                    var request = requests[(worker + (i * concurrency)) % requests.Length];
+                    var request = requests[worker + (i * concurrency)];
                     var started = Stopwatch.GetTimestamp();
                     var reply = await client.QueryHitsAsync(request, deadline: DateTime.UtcNow.AddSeconds(30));
                     CheckBulkReply(reply, options.BulkTokens);
@@ -109,22 +115,24 @@ internal static class AgentLoadTest
         }
     }
 
-    private static async Task MeasureLatencyAsync(DepartmentAgent.DepartmentAgentClient client, MatchTokenizer tokenizer, string[] bsns, AgentLoadTestOptions options, StringBuilder report)
+    private static async Task MeasureLatencyAsync(
+        DepartmentAgent.DepartmentAgentClient client, MatchTokenizer tokenizer, LoadTestDecisions decisions, string[] bsns, AgentLoadTestOptions options, StringBuilder report)
     {
-        var requests = Enumerable.Range(0, 64)
+        var templates = Enumerable.Range(0, 64)
             .Select(round => BulkRequest(tokenizer, bsns, 5, seed: 100 + round))
             .ToArray();
 
         for (var i = 0; i < options.LatencyWarmup; i++)
         {
-            await client.QueryHitsAsync(requests[i % requests.Length], deadline: DateTime.UtcNow.AddSeconds(10));
+            await client.QueryHitsAsync(decisions.Approve(templates[i % templates.Length], Department), deadline: DateTime.UtcNow.AddSeconds(10));
         }
 
+        var requests = Enumerable.Range(0, options.LatencyRequests).Select(i => decisions.Approve(templates[i % templates.Length], Department)).ToArray();
         var durations = new double[options.LatencyRequests];
         for (var i = 0; i < durations.Length; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            var reply = await client.QueryHitsAsync(requests[i % requests.Length], deadline: DateTime.UtcNow.AddSeconds(10));
+            var reply = await client.QueryHitsAsync(requests[i], deadline: DateTime.UtcNow.AddSeconds(10));
             durations[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             CheckBulkReply(reply, 5);
         }
@@ -148,7 +156,6 @@ internal static class AgentLoadTest
         {
             QueryId = $"load-{seed}",
             Context = new MatchContext { TokenSchemeVersion = TokenScheme.Version, NormaliserProfile = NormaliserProfile.Id, KeyEpoch = KeyEpoch },
-            Decision = new SignedDecision(),
         };
         request.Probes.Add(new ProbeGroup { IdentifierType = WireType.Bsn, Tokens = UnsafeByteOperations.UnsafeWrap(bytes) });
         return request;
@@ -195,7 +202,7 @@ internal static class AgentLoadTest
         return [.. bsns];
     }
 
-    private static PreparedFiles Prepare(string folder, IEnumerable<string> heldBsns, string? auditLogPath)
+    private static PreparedFiles Prepare(string folder, IEnumerable<string> heldBsns, string? auditLogPath, LoadTestDecisions decisions)
     {
         using var authority = DevelopmentCertificateAuthority.Create("GSO load test CA");
         using var server = authority.IssueServerCertificate("agent-load-test");
@@ -226,11 +233,10 @@ internal static class AgentLoadTest
                 "ClientCertificates": { "TrustedCaPath": "ca.crt.pem", "AllowedSubjects": [ "coordinator" ] }
               },
               "Agent": {
-                "Department": "brp",
+                "Department": "{{Department}}",
                 "DisplayName": "Basisregistratie Personen",
                 "MatchingKeyFile": "matching.gsokey",
                 "AuditLogPath": "{{(auditLogPath ?? "audit/agent-audit.log").Replace("\\", "/", StringComparison.Ordinal)}}",
-                "Decisions": { "Enforcement": "Off" },
                 "Limits": { "MaxProbesPerRequest": 200000, "MaxProbesPerCaller": 1000000000, "QuotaWindow": "01:00:00" },
                 "Sources": [
                   {
@@ -245,6 +251,7 @@ internal static class AgentLoadTest
                   }
                 ]
               },
+              "CoreTeam": {{decisions.Roster().ToJsonString()}},
               "Logging": { "LogLevel": { "Default": "Warning" } }
             }
             """);

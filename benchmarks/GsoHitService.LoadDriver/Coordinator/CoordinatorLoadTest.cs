@@ -30,9 +30,10 @@ namespace GsoHitService.LoadDriver.Coordinator;
 /// identifiers (latency percentiles, warm channels).
 /// </summary>
 /// <remarks>
-/// Client, coordinator and agents share the machine's cores. Decision enforcement in the agents is
-/// off, because agents do not verify signed decisions yet; the coordinator verifies and records
-/// every decision as in production.
+/// Client, coordinator and agents share the machine's cores. Every agent verifies the signed
+/// decision of each query against its roster, as in production. A decision may be used once per
+/// department, so every measured query gets its own privacy check 1, prepared and signed before
+/// the clock starts.
 /// </remarks>
 internal static class CoordinatorLoadTest
 {
@@ -105,11 +106,11 @@ internal static class CoordinatorLoadTest
         var signal = await client.RegisterSignalAsync(request, deadline: Deadline(120));
         Console.WriteLine($"Registered a signal with {options.BulkIdentifiers:N0} identifiers ({request.CalculateSize():N0} bytes) in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s");
 
-        var decision = await RecordPrivacyCheck1Async(client, files, signal.SignalId);
         var checks = (double)options.BulkIdentifiers * Departments.Length;
         var durations = new List<double>();
         for (var round = 0; round < options.BulkWarmup + options.BulkRounds; round++)
         {
+            var decision = await RecordPrivacyCheck1Async(client, files, signal.SignalId);
             started = Stopwatch.GetTimestamp();
             var result = await client.RunHitQueryAsync(new RunHitQueryRequest { SignalId = signal.SignalId, DecisionId = decision.DecisionId }, deadline: Deadline(300));
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -140,17 +141,18 @@ internal static class CoordinatorLoadTest
         subject.Identifiers.Add(new IdentifierInput { Type = IdentifierType.SurnameBirthDate, Value = "Jansen;19850307" });
         request.Subjects.Add(subject);
         var signal = await client.RegisterSignalAsync(request, deadline: Deadline(30));
-        var decision = await RecordPrivacyCheck1Async(client, files, signal.SignalId);
-        var query = new RunHitQueryRequest { SignalId = signal.SignalId, DecisionId = decision.DecisionId };
 
         for (var i = 0; i < options.LatencyWarmup; i++)
         {
-            RequireAnswered(await client.RunHitQueryAsync(query, deadline: Deadline(30)));
+            var warmup = await RecordPrivacyCheck1Async(client, files, signal.SignalId);
+            RequireAnswered(await client.RunHitQueryAsync(new RunHitQueryRequest { SignalId = signal.SignalId, DecisionId = warmup.DecisionId }, deadline: Deadline(30)));
         }
 
         var durations = new double[options.LatencyRequests];
         for (var i = 0; i < durations.Length; i++)
         {
+            var decision = await RecordPrivacyCheck1Async(client, files, signal.SignalId);
+            var query = new RunHitQueryRequest { SignalId = signal.SignalId, DecisionId = decision.DecisionId };
             var started = Stopwatch.GetTimestamp();
             var result = await client.RunHitQueryAsync(query, deadline: Deadline(30));
             durations[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -216,7 +218,6 @@ internal static class CoordinatorLoadTest
                 ["Department"] = department,
                 ["DisplayName"] = department,
                 ["MatchingKeyFile"] = "matching.gsokey",
-                ["Decisions"] = new JsonObject { ["Enforcement"] = "Off" },
                 ["Index"] = new JsonObject { ["WatchSourceFiles"] = false },
                 ["Limits"] = new JsonObject { ["MaxProbesPerRequest"] = 200_000, ["MaxProbesPerCaller"] = 1_000_000_000, ["QuotaWindow"] = "01:00:00" },
                 ["Sources"] = new JsonArray(new JsonObject
@@ -230,6 +231,7 @@ internal static class CoordinatorLoadTest
                         new JsonObject { ["Type"] = "adres", ["Address"] = new JsonObject { ["Postcode"] = "postcode", ["HouseNumber"] = "huisnummer" } }),
                 }),
             },
+            ["CoreTeam"] = files.RosterSection(),
             ["Logging"] = QuietLogging(),
         }.ToJsonString());
 
@@ -422,22 +424,7 @@ internal sealed class LoadTestFiles : IDisposable
         ["ClientCertificates"] = new JsonObject { ["TrustedCaPath"] = "ca.crt.pem", ["AllowedSubjects"] = new JsonArray("coordinator") },
     };
 
-    public JsonObject RosterSection()
-    {
-        var members = new JsonArray();
-        foreach (var member in Members)
-        {
-            members.Add(new JsonObject
-            {
-                ["Id"] = member.MemberId,
-                ["Name"] = member.Name,
-                ["Role"] = member.Role.ToString(),
-                ["PublicKey"] = Convert.ToBase64String(member.PublicKey),
-            });
-        }
-
-        return new JsonObject { ["Members"] = members };
-    }
+    public JsonObject RosterSection() => LoadDriver.RosterSection.From(Members);
 
     public void Dispose()
     {

@@ -74,17 +74,18 @@ internal sealed class AgentLimitsOptions
     public TimeSpan QuotaWindow { get; set; } = TimeSpan.FromDays(1);
 }
 
-/// <summary>How signed kerngroep decisions are enforced, from <c>Agent:Decisions</c>.</summary>
+/// <summary>
+/// Where the agent remembers the signed decisions it has accepted, from <c>Agent:Decisions</c>.
+/// Every request needs a valid signed decision; the roster and thresholds that decide validity are in
+/// the root section <c>CoreTeam</c>.
+/// </summary>
 internal sealed class AgentDecisionOptions
 {
-    public const string EnforcementOn = "On";
-    public const string EnforcementOff = "Off";
-
     /// <summary>
-    /// <c>On</c> (default) requires a valid signed decision for every query; <c>Off</c> answers
-    /// queries without one and is meant for development set-ups only.
+    /// Path of the record of used decisions, relative to the content root unless absolute. It
+    /// keeps a decision from being used twice at this department, also across restarts, so it must
+    /// survive restarts and updates. The folder is created when missing. Default
+    /// <c>data/decision-uses.log</c>.
     /// </summary>
-    public string Enforcement { get; set; } = EnforcementOn;
-
-    public bool IsEnforcementOff => string.Equals(Enforcement, EnforcementOff, StringComparison.OrdinalIgnoreCase);
+    public string UseRecordPath { get; set; } = "data/decision-uses.log";
 }

@@ -38,10 +38,16 @@ internal sealed partial class AgentOptionsValidator(IConfiguration configuration
         ValidateIndex(options.Index, failures);
         ValidateLimits(options.Limits, failures);
 
-        if (!string.Equals(options.Decisions.Enforcement, AgentDecisionOptions.EnforcementOn, StringComparison.OrdinalIgnoreCase)
-            && !options.Decisions.IsEnforcementOff)
+        if (string.IsNullOrWhiteSpace(options.Decisions.UseRecordPath))
         {
-            failures.Add(Describe("Decisions:Enforcement", options.Decisions.Enforcement, "must be \"On\" or \"Off\" (\"Off\" only for development)."));
+            failures.Add(Describe("Decisions:UseRecordPath", options.Decisions.UseRecordPath, "is required: the path of the record of used decisions, relative to the agent's folder or absolute."));
+        }
+
+        // Earlier versions could switch decision checks off. Refuse the setting rather than ignore
+        // it, so that nobody believes an agent answers without a signed decision.
+        if (configuration[$"{AgentOptions.SectionName}:Decisions:Enforcement"] is not null)
+        {
+            failures.Add(Describe("Decisions:Enforcement", configuration[$"{AgentOptions.SectionName}:Decisions:Enforcement"]!, "is no longer supported: every agent verifies the signed decision of each request. Remove the setting."));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -20,6 +20,7 @@ internal sealed partial class HitQueryProcessor(
     CallerQuota quota,
     IRequestAuthorizer authorizer,
     IQueryAuditTrail auditTrail,
+    ContentReader contentReader,
     LookupProgress progress,
     ILogger<HitQueryProcessor> logger)
 {
@@ -30,6 +31,9 @@ internal sealed partial class HitQueryProcessor(
     internal const int MaxRequestIdLength = 128;
 
     public int MaxProbesPerRequest => options.Value.Limits.MaxProbesPerRequest;
+
+    /// <summary>Field names that a content release may name at this department.</summary>
+    internal IReadOnlySet<string> ReleasableFields => contentReader.ReleasableFields;
 
     /// <summary>Starts collecting one request.</summary>
     public HitQuerySession Begin(RequestKind kind, CallerIdentity caller) => new(this, kind, caller);
@@ -59,10 +63,12 @@ internal sealed partial class HitQueryProcessor(
         var result = await authorizer.AuthorizeAsync(request, cancellationToken);
         if (!result.IsAllowed)
         {
-            Log.RequestNotAuthorized(logger, request.Kind, request.RequestId, request.Caller.Thumbprint);
+            Log.RequestNotAuthorized(logger, request.Kind, request.RequestId, request.Caller.Thumbprint, result.ReasonCode, result.DecisionId);
             throw new QueryRefusedException(
                 QueryRefusalReason.NotAuthorized,
-                result.RefusalReason ?? "The request is not allowed by a signed decision.");
+                result.RefusalReason ?? "The request is not allowed by a signed decision.",
+                result.ReasonCode,
+                result.DecisionId);
         }
 
         return result;
@@ -142,6 +148,9 @@ internal sealed partial class HitQueryProcessor(
 
     internal IndexStatus CurrentIndexStatus => indexStatus.Current;
 
+    internal Task<IReadOnlyList<ReleasedSubjectContent>> ReadContentAsync(RequestedRelease release, CancellationToken cancellationToken) =>
+        contentReader.ReadAsync(release, cancellationToken);
+
     internal async Task RecordAsync(QueryAuditRecord record)
     {
         // Recorded even when the call was cancelled: the audit log must show every request.
@@ -185,8 +194,8 @@ internal sealed partial class HitQueryProcessor(
         public static partial void QuotaExceeded(ILogger logger, RequestKind kind, string requestId, string callerThumbprint, long probeCount, long usedProbes, long maxProbes, TimeSpan window);
 
         [LoggerMessage(EventId = 2004, EventName = "RequestNotAuthorized", Level = LogLevel.Warning,
-            Message = "{Kind} {RequestId} from {CallerThumbprint} refused: not allowed by a signed decision")]
-        public static partial void RequestNotAuthorized(ILogger logger, RequestKind kind, string requestId, string callerThumbprint);
+            Message = "{Kind} {RequestId} from {CallerThumbprint} refused: not allowed by a signed decision ({ReasonCode}, decision {DecisionId})")]
+        public static partial void RequestNotAuthorized(ILogger logger, RequestKind kind, string requestId, string callerThumbprint, string? reasonCode, string? decisionId);
 
         [LoggerMessage(EventId = 2005, EventName = "RequestRefused", Level = LogLevel.Information,
             Message = "{Kind} {RequestId} from {CallerThumbprint} refused ({RefusalReason}) after {ProbeCount} tokens")]

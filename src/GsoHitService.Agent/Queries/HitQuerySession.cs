@@ -97,13 +97,47 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
         _groupsInEndedChunks = _groups.Count;
     }
 
-    /// <summary>Asks the authorizer about a request that carries no probes, such as a content release.</summary>
-    /// <exception cref="QueryRefusedException">No decision allows the request.</exception>
-    public async Task AuthorizeWithoutProbesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Authorises a content release, charges its tokens to the quota, reads the approved fields of
+    /// the matching records and audits the release with counts only.
+    /// </summary>
+    /// <exception cref="QueryRefusedException">The release is malformed, not authorised, over the quota, or a source cannot be read.</exception>
+    /// <exception cref="OperationCanceledException">The call was cancelled or its deadline passed.</exception>
+    public async Task<ReleasedContent> ReleaseAsync(
+        IReadOnlyList<ReleaseRequestReader.RawSubject> subjects, IReadOnlyList<string> fields, CancellationToken cancellationToken)
     {
+        if (!_started)
+        {
+            throw Invalid("The request carries no release header.");
+        }
+
+        // A release is audited per subject: asked is the number of subjects, a hit a subject with
+        // released records. Its tokens count against the cap and the quota.
+        _probeCount = subjects.Count;
+        var release = ReleaseRequestReader.Read(subjects, fields, processor.ReleasableFields);
+        var tokenCount = release.TokenCount;
+        if (tokenCount > processor.MaxProbesPerRequest)
+        {
+            throw processor.RequestCapExceeded(kind, _requestId, caller, tokenCount);
+        }
+
         var authorization = await processor.AuthorizeAsync(
-            new AuthorizationRequest(kind, _requestId, caller, _decision, []), cancellationToken);
+            new AuthorizationRequest(kind, _requestId, caller, _decision, [], release), cancellationToken);
         _decisionId = authorization.DecisionId;
+
+        processor.ChargeQuota(kind, _requestId, caller, tokenCount);
+
+        var released = await processor.ReadContentAsync(release, cancellationToken);
+        var content = new ReleasedContent(released, processor.CurrentIndexStatus.LastSuccessfulLoad);
+
+        var withRecords = content.Subjects.Count(subject => subject.Records.Count > 0);
+        var counts = new ProbeAnswerCounts(withRecords, content.Subjects.Count - withRecords, 0, 0);
+        var detail = $"released {content.RecordCount} records with {content.FieldValueCount} field values for {content.Subjects.Count} subjects";
+        var record = CreateRecord(AuditOutcome.Answered, counts, refusalReason: null, detail);
+        _recorded = true;
+        await processor.RecordAsync(record);
+
+        return content;
     }
 
     /// <summary>Authorises, charges the quota, looks every token up and audits the answer.</summary>
@@ -154,7 +188,7 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
         _recorded = true;
         var record = exception switch
         {
-            QueryRefusedException refused => CreateRecord(AuditOutcome.Refused, null, refused.Reason, refused.Message),
+            QueryRefusedException refused => CreateRefusalRecord(refused),
             _ when callCancelled => CreateRecord(AuditOutcome.Cancelled, null, null, "The caller cancelled the call or its deadline passed."),
             _ => CreateRecord(AuditOutcome.Failed, null, null, $"The agent failed with {exception.GetType().Name}."),
         };
@@ -180,6 +214,14 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
         {
             processor.LogAuditFailed(record, auditException);
         }
+    }
+
+    private QueryAuditRecord CreateRefusalRecord(QueryRefusedException refused)
+    {
+        // A refused decision is audited under its own id, so that misuse of a decision is traceable.
+        _decisionId ??= refused.DecisionId;
+        var detail = refused.ReasonCode is { } code ? $"{code}: {refused.Message}" : refused.Message;
+        return CreateRecord(AuditOutcome.Refused, null, refused.Reason, detail);
     }
 
     private QueryAuditRecord CreateRecord(AuditOutcome outcome, ProbeAnswerCounts? counts, QueryRefusalReason? refusalReason, string? detail) =>

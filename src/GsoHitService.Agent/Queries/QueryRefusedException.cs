@@ -21,15 +21,24 @@ internal enum QueryRefusalReason
     /// <summary>The connection carries no client certificate (UNAUTHENTICATED).</summary>
     Unauthenticated,
 
-    /// <summary>The request type is not offered yet (UNIMPLEMENTED).</summary>
-    NotImplemented,
+    /// <summary>A source could not be read for a content release (UNAVAILABLE).</summary>
+    SourceUnavailable,
 }
 
 /// <summary>
 /// A request that the agent refuses to answer. The message goes to the caller and the audit log,
 /// so it names kinds, counts and settings, never an identifier or a full token.
 /// </summary>
-internal sealed class QueryRefusedException(QueryRefusalReason reason, string message) : Exception(message)
+/// <param name="reason">The kind of refusal, which sets the gRPC status code.</param>
+/// <param name="message">What was wrong and what to do.</param>
+/// <param name="reasonCode">A finer, stable code sent as a trailer, for example <c>decision-expired</c>; null when the reason says enough.</param>
+/// <param name="decisionId">Id of the refused decision when it could be read, for the audit log.</param>
+internal sealed class QueryRefusedException(QueryRefusalReason reason, string message, string? reasonCode = null, string? decisionId = null)
+    : Exception(message)
 {
     public QueryRefusalReason Reason { get; } = reason;
+
+    public string? ReasonCode { get; } = reasonCode;
+
+    public string? DecisionId { get; } = decisionId;
 }

@@ -111,14 +111,8 @@ internal sealed class DepartmentAgentService(
         {
             RequireCaller(caller);
             session.Start(request.ReleaseId, ProtocolMapping.ToDomain(request.Context), ProtocolMapping.ToDomain(request.Decision));
-            await session.AuthorizeWithoutProbesAsync(context.CancellationToken);
-
-            // TODO: Release the approved fields once privacy check 2 decisions are verified: read
-            // the named subjects' records with includeReleasableFields and return only the fields
-            // that the decision names. Until then every release is refused.
-            throw new QueryRefusedException(
-                QueryRefusalReason.NotImplemented,
-                "Content release is not available in this version of the agent.");
+            var content = await session.ReleaseAsync(ProtocolMapping.ToDomain(request.Subjects), request.Fields, context.CancellationToken);
+            return ProtocolMapping.ToProto(content);
         }
         catch (Exception exception) when (exception is not RpcException)
         {

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using GsoHitService.Agent.Auditing;
 using GsoHitService.Agent.Queries;
+using GsoHitService.Protocol;
 
 namespace GsoHitService.Agent.Services;
 
@@ -13,7 +14,7 @@ internal static class GrpcErrors
 {
     public static RpcException ToRpcException(Exception exception, ServerCallContext context) => exception switch
     {
-        QueryRefusedException refused => new RpcException(new Status(ToStatusCode(refused.Reason), refused.Message)),
+        QueryRefusedException refused => new RpcException(new Status(ToStatusCode(refused.Reason), refused.Message), RefusalTrailers(refused)),
         AuditWriteException => new RpcException(new Status(StatusCode.Unavailable,
             "The agent cannot write its audit log, so it answers no request. Ask the department's operator to check the audit log.")),
         _ when IsCallAborted(exception, context) && context.Deadline <= DateTime.UtcNow =>
@@ -27,6 +28,22 @@ internal static class GrpcErrors
     /// Checks whether the caller ended the call: its cancellation token fired, or reading the
     /// request stream failed because the client reset it, which can be seen before the token fires.
     /// </summary>
+    private static Metadata RefusalTrailers(QueryRefusedException refused)
+    {
+        var trailers = new Metadata();
+        if (refused.ReasonCode is { } code)
+        {
+            trailers.Add(AgentErrorCodes.ReasonTrailer, code);
+        }
+
+        if (refused.DecisionId is { } decisionId)
+        {
+            trailers.Add(AgentErrorCodes.DecisionIdTrailer, decisionId);
+        }
+
+        return trailers;
+    }
+
     public static bool IsCallAborted(Exception exception, ServerCallContext context) =>
         context.CancellationToken.IsCancellationRequested || exception is OperationCanceledException or IOException;
 
@@ -38,7 +55,7 @@ internal static class GrpcErrors
         QueryRefusalReason.QuotaExceeded => StatusCode.ResourceExhausted,
         QueryRefusalReason.NotAuthorized => StatusCode.PermissionDenied,
         QueryRefusalReason.Unauthenticated => StatusCode.Unauthenticated,
-        QueryRefusalReason.NotImplemented => StatusCode.Unimplemented,
+        QueryRefusalReason.SourceUnavailable => StatusCode.Unavailable,
         _ => StatusCode.Internal,
     };
 }

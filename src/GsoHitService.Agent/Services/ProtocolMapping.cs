@@ -69,4 +69,32 @@ internal static class ProtocolMapping
             yield return groupAnswers;
         }
     }
+
+    public static IReadOnlyList<ReleaseRequestReader.RawSubject> ToDomain(IEnumerable<Proto.RequestedSubject> subjects) =>
+        [.. subjects.Select(subject => new ReleaseRequestReader.RawSubject(
+            subject.SubjectRef,
+            [.. subject.Tokens.Select(group => ((int)group.IdentifierType, group.Tokens.Memory))]))];
+
+    public static Proto.ContentReleaseReply ToProto(ReleasedContent content)
+    {
+        var reply = new Proto.ContentReleaseReply { IndexLoadedAt = ToProto(content.IndexLoadedAt) };
+        foreach (var subject in content.Subjects)
+        {
+            var released = new Proto.ReleasedSubject { SubjectRef = subject.SubjectRef };
+            foreach (var record in subject.Records)
+            {
+                var releasedRecord = new Proto.ReleasedRecord { Source = record.Source };
+                foreach (var (name, value) in record.Fields)
+                {
+                    releasedRecord.Fields.Add(name, value);
+                }
+
+                released.Records.Add(releasedRecord);
+            }
+
+            reply.Subjects.Add(released);
+        }
+
+        return reply;
+    }
 }

@@ -128,7 +128,7 @@ internal sealed class ContentReleaser(
             Signature = ByteString.CopyFrom(signature.Signature),
         }));
 
-        return new Proto.ContentReleaseRequest
+        var request = new Proto.ContentReleaseRequest
         {
             ReleaseId = releaseId.Value,
             Context = new Proto.MatchContext
@@ -139,6 +139,31 @@ internal sealed class ContentReleaser(
             },
             Decision = signed,
         };
+
+        // The agent releases exactly what the decision approves, so the request repeats the
+        // decision's subjects, tokens and fields; the agent checks that they are equal.
+        request.Subjects.AddRange(model.Subjects.Select(ToRequestedSubject));
+        request.Fields.AddRange(model.Fields);
+        return request;
+    }
+
+    private static Proto.RequestedSubject ToRequestedSubject(GsoHitService.Decisions.ReleaseSubject subject)
+    {
+        var requested = new Proto.RequestedSubject { SubjectRef = subject.SubjectRef };
+        foreach (var group in subject.Tokens.GroupBy(token => token.Type))
+        {
+            var tokens = new byte[group.Count() * MatchToken.Length];
+            var position = 0;
+            foreach (var token in group)
+            {
+                token.Token.CopyTo(tokens.AsSpan(position, MatchToken.Length));
+                position += MatchToken.Length;
+            }
+
+            requested.Tokens.Add(new Proto.ProbeGroup { IdentifierType = (Proto.IdentifierType)(int)group.Key, Tokens = UnsafeByteOperations.UnsafeWrap(tokens) });
+        }
+
+        return requested;
     }
 
     /// <summary>

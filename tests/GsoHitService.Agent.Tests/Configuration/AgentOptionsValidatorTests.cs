@@ -37,7 +37,7 @@ public sealed class AgentOptionsValidatorTests : IDisposable
         { "MaxProbesPerCaller:199999", "Agent:Limits:MaxProbesPerCaller" },
         { "QuotaWindow:00:00:59", "Agent:Limits:QuotaWindow" },
         { "QuotaWindow:32.00:00:00", "Agent:Limits:QuotaWindow" },
-        { "Enforcement:off-ish", "Agent:Decisions:Enforcement" },
+        { "UseRecordPath:", "Agent:Decisions:UseRecordPath" },
     };
 
     [Theory]
@@ -51,24 +51,29 @@ public sealed class AgentOptionsValidatorTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Off")]
     [InlineData("On")]
-    [InlineData("off")]
-    [InlineData("OFF")]
-    public void Validate_EnforcementOnOrOff_IgnoresCase(string enforcement)
+    public void Validate_EnforcementSetting_Fails(string enforcement)
     {
-        var result = Validate(options => options.Decisions.Enforcement = enforcement);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Agent:Decisions:Enforcement"] = enforcement })
+            .Build();
 
-        Assert.True(result.Succeeded, result.FailureMessage);
+        var result = Validate(_ => { }, configuration);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Agent:Decisions:Enforcement", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Remove the setting", result.FailureMessage, StringComparison.Ordinal);
     }
 
-    private Microsoft.Extensions.Options.ValidateOptionsResult Validate(Action<AgentOptions> change)
+    private Microsoft.Extensions.Options.ValidateOptionsResult Validate(Action<AgentOptions> change, IConfiguration? configuration = null)
     {
         var options = new AgentOptions { Department = "brp", DisplayName = "Basisregistratie Personen", MatchingKeyFile = "matching.gsokey" };
         change(options);
         var environment = Substitute.For<IHostEnvironment>();
         environment.ContentRootPath.Returns(_contentRoot.Path);
 
-        return new AgentOptionsValidator(new ConfigurationBuilder().Build(), environment).Validate(null, options);
+        return new AgentOptionsValidator(configuration ?? new ConfigurationBuilder().Build(), environment).Validate(null, options);
     }
 
     private static void Apply(AgentOptions options, string change)
@@ -86,7 +91,7 @@ public sealed class AgentOptionsValidatorTests : IDisposable
             case "MaxProbesPerRequest": options.Limits.MaxProbesPerRequest = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case "MaxProbesPerCaller": options.Limits.MaxProbesPerCaller = long.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case "QuotaWindow": options.Limits.QuotaWindow = TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
-            case "Enforcement": options.Decisions.Enforcement = value; break;
+            case "UseRecordPath": options.Decisions.UseRecordPath = value; break;
             default: throw new ArgumentException($"Unknown setting {name}.", nameof(change));
         }
     }

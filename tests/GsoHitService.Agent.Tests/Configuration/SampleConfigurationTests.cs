@@ -1,4 +1,5 @@
 using GsoHitService.Agent.Configuration;
+using GsoHitService.Decisions;
 using GsoHitService.Sources.Configuration;
 using GsoHitService.TestSupport;
 using Microsoft.Extensions.Configuration;
@@ -25,7 +26,7 @@ public sealed class SampleConfigurationTests
 
         Assert.True(result.Succeeded, result.FailureMessage);
         Assert.Equal(department, options.Department);
-        Assert.False(options.Decisions.IsEnforcementOff);
+        Assert.Equal("data/decision-uses.log", options.Decisions.UseRecordPath);
         Assert.False(options.EnableServerReflection);
     }
 
@@ -49,6 +50,21 @@ public sealed class SampleConfigurationTests
 
         Assert.NotEmpty(endpoints);
         Assert.All(endpoints, endpoint => Assert.StartsWith("https://", endpoint, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Departments))]
+    public void Sample_Roster_NeedsRealKeys(string department)
+    {
+        var coreTeam = Load(department).GetSection(CoreTeamOptions.SectionName).Get<CoreTeamOptions>()!;
+
+        var result = new CoreTeamOptionsValidator().Validate(null, coreTeam);
+
+        Assert.Contains(coreTeam.Members, member => member.Role == CoreTeamRole.PrivacyOfficer);
+        Assert.Contains(coreTeam.Members, member => member.Role == CoreTeamRole.LegalAdviser);
+        Assert.True(result.Failed);
+        Assert.Contains("CoreTeam:Members:0:PublicKey", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("gso member export-public", result.FailureMessage, StringComparison.Ordinal);
     }
 
     private static IConfigurationRoot Load(string department) => new ConfigurationBuilder()

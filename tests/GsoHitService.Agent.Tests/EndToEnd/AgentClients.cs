@@ -2,6 +2,8 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf;
 using Grpc.Net.Client;
+using SubjectToken = GsoHitService.Decisions.SubjectToken;
+using TokenContext = GsoHitService.Decisions.TokenContext;
 using GsoHitService.Hosting;
 using GsoHitService.Matching;
 using GsoHitService.Protocol.V1;
@@ -54,9 +56,21 @@ internal static class AgentClients
         KeyEpoch = AgentTestHost.KeyEpoch,
     };
 
+    /// <summary>The agent's match context in the form that decisions name it.</summary>
+    public static TokenContext DecisionContext => new(TokenScheme.Version, NormaliserProfile.Id, AgentTestHost.KeyEpoch);
+
+    /// <summary>A hit query with a privacy check 1 decision of the shared test kerngroep that approves exactly its probes.</summary>
     public static HitQueryRequest Request(params (IdentifierType Type, byte[] Tokens)[] groups)
     {
-        var request = new HitQueryRequest { QueryId = $"query-{Guid.NewGuid():N}", Context = AgentContext, Decision = new SignedDecision() };
+        var request = UnsignedRequest(groups);
+        request.Decision = ApproveProbes(groups);
+        return request;
+    }
+
+    /// <summary>A hit query without a decision, for tests that attach their own.</summary>
+    public static HitQueryRequest UnsignedRequest(params (IdentifierType Type, byte[] Tokens)[] groups)
+    {
+        var request = new HitQueryRequest { QueryId = $"query-{Guid.NewGuid():N}", Context = AgentContext };
         foreach (var (type, tokens) in groups)
         {
             request.Probes.Add(Group(type, tokens));
@@ -65,17 +79,38 @@ internal static class AgentClients
         return request;
     }
 
+    /// <summary>
+    /// Signs a privacy check 1 decision of the shared test kerngroep for the agent's department that
+    /// approves exactly these probes.
+    /// </summary>
+    public static SignedDecision ApproveProbes(params (IdentifierType Type, byte[] Tokens)[] groups) =>
+        TestKerngroep.Sign(
+            TestKerngroep.PrivacyCheck1(AgentTestHost.Department, DecisionContext, SubjectTokens(groups)),
+            TestKerngroep.Shared.PrivacyCheck1Signers);
+
+    public static SubjectToken[] SubjectTokens(params (IdentifierType Type, byte[] Tokens)[] groups) =>
+        [.. groups.SelectMany(group => SubjectToken.FromConcatenated(group.Type, group.Tokens))];
+
     public static ProbeGroup Group(IdentifierType type, byte[] tokens) =>
         new() { IdentifierType = (WireType)(int)type, Tokens = UnsafeByteOperations.UnsafeWrap(tokens) };
 
-    public static HitScreeningChunk Header(params (IdentifierType Type, byte[] Tokens)[] groups)
+    /// <summary>The first message of a one-message screening, with a decision that approves exactly its probes.</summary>
+    public static HitScreeningChunk Header(params (IdentifierType Type, byte[] Tokens)[] groups) => Screening([groups])[0];
+
+    /// <summary>
+    /// The messages of a screening: the first carries the header with a decision that approves the
+    /// probes of every message.
+    /// </summary>
+    public static HitScreeningChunk[] Screening(params (IdentifierType Type, byte[] Tokens)[][] chunks)
     {
-        var chunk = new HitScreeningChunk
+        var messages = chunks.Select(groups => Chunk(groups)).ToArray();
+        messages[0].Header = new HitQueryHeader
         {
-            Header = new HitQueryHeader { QueryId = $"screening-{Guid.NewGuid():N}", Context = AgentContext, Decision = new SignedDecision() },
+            QueryId = $"screening-{Guid.NewGuid():N}",
+            Context = AgentContext,
+            Decision = ApproveProbes([.. chunks.SelectMany(groups => groups)]),
         };
-        chunk.Probes.AddRange(groups.Select(group => Group(group.Type, group.Tokens)));
-        return chunk;
+        return messages;
     }
 
     public static HitScreeningChunk Chunk(params (IdentifierType Type, byte[] Tokens)[] groups)

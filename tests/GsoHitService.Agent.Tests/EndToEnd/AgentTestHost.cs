@@ -23,11 +23,15 @@ internal sealed class AgentTestHost : IAsyncDisposable
 {
     public const string KeyEpoch = "2026-01";
 
+    /// <summary>The agent's department, which every test decision must name.</summary>
+    public const string Department = "brp";
+
     private readonly TempDirectory _contentRoot;
     private readonly MatchingKey _key;
     private bool _started;
     private bool _disposed;
     private bool _appDisposed;
+    private bool _filesHandedOver;
 
     private AgentTestHost(TempDirectory contentRoot, MatchingKey key, WebApplication app, CapturingLoggerProvider logs, AgentTestSetup setup)
     {
@@ -86,29 +90,7 @@ internal sealed class AgentTestHost : IAsyncDisposable
             setup.WriteDefaultSources();
             configure?.Invoke(setup);
             File.WriteAllText(contentRoot.Combine("appsettings.json"), setup.Settings.ToJsonString());
-
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-            {
-                ContentRootPath = contentRoot.Path,
-                EnvironmentName = Environments.Production,
-            });
-
-            var logs = new CapturingLoggerProvider();
-            builder.Logging.ClearProviders();
-            builder.Logging.AddProvider(logs);
-            builder.Logging.SetMinimumLevel(LogLevel.Debug);
-
-            builder.AddAgent();
-            if (!setup.UseAuditLogFile)
-            {
-                builder.Services.Replace(ServiceDescriptor.Singleton<IQueryAuditTrail, RecordingAuditTrail>());
-            }
-
-            setup.ConfigureServices?.Invoke(builder.Services);
-
-            var app = builder.Build();
-            app.MapAgent();
-            return new AgentTestHost(contentRoot, key, app, logs, setup);
+            return BuildOn(contentRoot, key, setup);
         }
         catch
         {
@@ -116,6 +98,46 @@ internal sealed class AgentTestHost : IAsyncDisposable
             contentRoot.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Stops this agent and starts a new one on the same content root, as a restart of the service
+    /// would. The new host takes over the content root; this one must only be disposed.
+    /// </summary>
+    public async Task<AgentTestHost> RestartAsync()
+    {
+        await StopAppAsync();
+        _filesHandedOver = true;
+        var restarted = BuildOn(_contentRoot, _key, Setup);
+        await restarted.StartAppAsync();
+        await restarted.WaitForLoadsAsync(1);
+        return restarted;
+    }
+
+    private static AgentTestHost BuildOn(TempDirectory contentRoot, MatchingKey key, AgentTestSetup setup)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = contentRoot.Path,
+            EnvironmentName = Environments.Production,
+        });
+
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+
+        builder.AddAgent();
+        if (!setup.UseAuditLogFile)
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton<IQueryAuditTrail, RecordingAuditTrail>());
+        }
+
+        setup.ConfigureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.MapAgent();
+        return new AgentTestHost(contentRoot, key, app, logs, setup);
     }
 
     /// <summary>Starts the built agent.</summary>
@@ -179,8 +201,11 @@ internal sealed class AgentTestHost : IAsyncDisposable
         _disposed = true;
         await StopAppAsync();
         Tokenizer.Dispose();
-        _key.Dispose();
-        _contentRoot.Dispose();
+        if (!_filesHandedOver)
+        {
+            _key.Dispose();
+            _contentRoot.Dispose();
+        }
     }
 }
 
@@ -213,10 +238,9 @@ internal sealed class AgentTestSetup(TempDirectory contentRoot)
         },
         ["Agent"] = new JsonObject
         {
-            ["Department"] = "brp",
+            ["Department"] = AgentTestHost.Department,
             ["DisplayName"] = "Basisregistratie Personen",
             ["MatchingKeyFile"] = "keys/matching.gsokey",
-            ["Decisions"] = new JsonObject { ["Enforcement"] = "Off" },
             ["Index"] = new JsonObject { ["FileChangeDelay"] = "00:00:00.200" },
             ["Sources"] = new JsonArray(
                 new JsonObject
@@ -246,6 +270,7 @@ internal sealed class AgentTestSetup(TempDirectory contentRoot)
                     ["Identifiers"] = new JsonArray(new JsonObject { ["Type"] = "kvk", ["Field"] = "kvk" }),
                 }),
         },
+        ["CoreTeam"] = TestKerngroep.Shared.RosterSection(),
     };
 
     public JsonObject Agent => Settings["Agent"]!.AsObject();

@@ -83,9 +83,13 @@ public sealed class QueryHitsTests
         var client = AgentClients.CreateClient(host);
         var token = host.BsnToken("123456782");
         var wrongLength = length < token.Length ? token[..length] : [.. token, 0];
+        var request = AgentClients.UnsignedRequest((IdentifierType.Bsn, wrongLength));
+
+        // A decision can only approve whole tokens; this one approves the correct token.
+        request.Decision = AgentClients.ApproveProbes((IdentifierType.Bsn, token));
 
         var failure = await Assert.ThrowsAsync<RpcException>(
-            () => client.QueryHitsAsync(AgentClients.Request((IdentifierType.Bsn, wrongLength)), deadline: AgentClients.Deadline(), cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
+            () => client.QueryHitsAsync(request, deadline: AgentClients.Deadline(), cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, failure.StatusCode);
     }
@@ -124,47 +128,6 @@ public sealed class QueryHitsTests
         var warning = Assert.Single(host.Logs.WithEvent("QuotaExceeded"));
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.DoesNotContain(Convert.ToHexStringLower(tokens.AsSpan(0, 4)), warning.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task QueryHits_EnforcementOn_IsPermissionDenied()
-    {
-        await using var host = await AgentTestHost.StartAsync(setup => setup.Agent["Decisions"] = new JsonObject { ["Enforcement"] = "On" });
-        var client = AgentClients.CreateClient(host);
-
-        var failure = await Assert.ThrowsAsync<RpcException>(
-            () => client.QueryHitsAsync(AgentClients.Request((IdentifierType.Bsn, host.BsnToken("123456782"))), deadline: AgentClients.Deadline(), cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
-
-        Assert.Equal(StatusCode.PermissionDenied, failure.StatusCode);
-        Assert.Equal(0, host.Progress.Total);
-        Assert.Equal(AuditOutcome.Refused, Assert.Single(host.Audit.Records).Outcome);
-    }
-
-    [Fact]
-    public async Task ReleaseContent_AnyRequest_IsUnimplementedAndAudited()
-    {
-        await using var host = await AgentTestHost.StartAsync();
-        var client = AgentClients.CreateClient(host);
-
-        var failure = await Assert.ThrowsAsync<RpcException>(
-            () => client.ReleaseContentAsync(new ContentReleaseRequest { ReleaseId = "release-1", Context = AgentClients.AgentContext }, deadline: AgentClients.Deadline(), cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
-
-        Assert.Equal(StatusCode.Unimplemented, failure.StatusCode);
-        var record = Assert.Single(host.Audit.Records);
-        Assert.Equal(AuditOutcome.Refused, record.Outcome);
-        Assert.Equal("release-1", record.RequestId);
-    }
-
-    [Fact]
-    public async Task ReleaseContent_EnforcementOn_IsPermissionDenied()
-    {
-        await using var host = await AgentTestHost.StartAsync(setup => setup.Agent["Decisions"] = new JsonObject { ["Enforcement"] = "On" });
-        var client = AgentClients.CreateClient(host);
-
-        var failure = await Assert.ThrowsAsync<RpcException>(
-            () => client.ReleaseContentAsync(new ContentReleaseRequest { ReleaseId = "release-2", Context = AgentClients.AgentContext }, deadline: AgentClients.Deadline(), cancellationToken: TestContext.Current.CancellationToken).ResponseAsync);
-
-        Assert.Equal(StatusCode.PermissionDenied, failure.StatusCode);
     }
 
     [Fact]

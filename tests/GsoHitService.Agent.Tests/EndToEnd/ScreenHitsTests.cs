@@ -17,11 +17,16 @@ public sealed class ScreenHitsTests
         var client = AgentClients.CreateClient(host);
         using var call = client.ScreenHits(deadline: AgentClients.Deadline(), cancellationToken: TestContext.Current.CancellationToken);
 
-        await call.RequestStream.WriteAsync(AgentClients.Header((IdentifierType.Bsn, host.BsnToken("111222333"))), TestContext.Current.CancellationToken);
-        await call.RequestStream.WriteAsync(AgentClients.Chunk(
-            (IdentifierType.Bsn, host.BsnToken("999999990")),
-            (IdentifierType.LicencePlate, host.Token(IdentifierType.LicencePlate, "12-XZB-3"))), TestContext.Current.CancellationToken);
-        await call.RequestStream.WriteAsync(AgentClients.Chunk((IdentifierType.KvkNumber, host.Token(IdentifierType.KvkNumber, "12345678"))), TestContext.Current.CancellationToken);
+        var messages = AgentClients.Screening(
+            [(IdentifierType.Bsn, host.BsnToken("111222333"))],
+            [(IdentifierType.Bsn, host.BsnToken("999999990")), (IdentifierType.LicencePlate, host.Token(IdentifierType.LicencePlate, "12-XZB-3"))],
+            [(IdentifierType.KvkNumber, host.Token(IdentifierType.KvkNumber, "12345678"))]);
+
+        foreach (var message in messages)
+        {
+            await call.RequestStream.WriteAsync(message, TestContext.Current.CancellationToken);
+        }
+
         await call.RequestStream.CompleteAsync();
         var replies = await call.ResponseStream.ReadAllAsync(TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
 
@@ -83,12 +88,14 @@ public sealed class ScreenHitsTests
         var client = AgentClients.CreateClient(host);
         using var call = client.ScreenHits(deadline: AgentClients.Deadline(30), cancellationToken: TestContext.Current.CancellationToken);
         var held = host.BsnToken("012345672");
+        var chunks = Enumerable.Range(0, 4)
+            .Select(chunk => new[] { (IdentifierType.Bsn, TestTokens.Concatenate(TestTokens.Random(chunk < 3 ? 50_000 : 49_999, seed: 40 + chunk))) })
+            .Prepend([(IdentifierType.Bsn, held)])
+            .ToArray();
 
-        await call.RequestStream.WriteAsync(AgentClients.Header((IdentifierType.Bsn, held)), TestContext.Current.CancellationToken);
-        for (var chunk = 0; chunk < 4; chunk++)
+        foreach (var message in AgentClients.Screening(chunks))
         {
-            var tokens = TestTokens.Concatenate(TestTokens.Random(chunk < 3 ? 50_000 : 49_999, seed: 40 + chunk));
-            await call.RequestStream.WriteAsync(AgentClients.Chunk((IdentifierType.Bsn, tokens)), TestContext.Current.CancellationToken);
+            await call.RequestStream.WriteAsync(message, TestContext.Current.CancellationToken);
         }
 
         await call.RequestStream.CompleteAsync();
@@ -149,7 +156,8 @@ public sealed class MessageLimitTests
     private static int LargestTokenCountWithin(int limit)
     {
         var count = limit / 32;
-        while (RequestOfSize(count).CalculateSize() > limit)
+        var sameSizeDecision = AgentClients.ApproveProbes((IdentifierType.Bsn, new byte[32]));
+        while (RequestOfSize(count, sameSizeDecision).CalculateSize() > limit)
         {
             count--;
         }
@@ -157,11 +165,19 @@ public sealed class MessageLimitTests
         return count;
     }
 
-    private static HitQueryRequest RequestOfSize(int tokenCount)
+    /// <summary>
+    /// A request of <paramref name="tokenCount"/> BSN tokens with a decision that approves them. A
+    /// decision names a digest of the tokens, so its size does not depend on their number: the search
+    /// for the largest request uses one decision of the same size, and only the result is signed for
+    /// its own tokens.
+    /// </summary>
+    private static HitQueryRequest RequestOfSize(int tokenCount, SignedDecision? sameSizeDecision = null)
     {
-        var request = AgentClients.Request((IdentifierType.Bsn, new byte[tokenCount * 32]));
+        // Sizes do not depend on token values, so the search uses zeros.
+        var tokens = sameSizeDecision is null ? TestTokens.Concatenate(TestTokens.Random(tokenCount, seed: 77)) : new byte[tokenCount * 32];
+        var request = AgentClients.UnsignedRequest((IdentifierType.Bsn, tokens));
         request.QueryId = "query-at-the-message-limit";
-        request.Decision = new SignedDecision { Payload = ByteString.CopyFrom(new byte[64]) };
+        request.Decision = sameSizeDecision ?? AgentClients.ApproveProbes((IdentifierType.Bsn, tokens));
         return request;
     }
 }

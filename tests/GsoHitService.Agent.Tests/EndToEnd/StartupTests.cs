@@ -56,12 +56,24 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task Start_EnforcementMisspelt_Stops()
+    public async Task Start_NoRoster_StopsNamingCoreTeam()
     {
-        await using var host = AgentTestHost.Build(setup => setup.Agent["Decisions"] = new JsonObject { ["Enforcement"] = "Uit" });
+        await using var host = AgentTestHost.Build(setup => setup.Settings.Remove("CoreTeam"));
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(host.StartAppAsync);
 
-        Assert.Contains("Agent:Decisions:Enforcement", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("CoreTeam", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_UseRecordInUse_Stops()
+    {
+        await using var first = await AgentTestHost.StartAsync();
+        await using var second = AgentTestHost.Build(setup =>
+            setup.Agent["Decisions"] = new JsonObject { ["UseRecordPath"] = Path.Combine(first.ContentRoot, "data", "decision-uses.log") });
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(second.StartAppAsync);
+
+        Assert.Contains("in use by another agent process", failure.ToString(), StringComparison.Ordinal);
     }
 }

@@ -273,7 +273,7 @@ public sealed class HitQuerySessionTests : IDisposable
         _harness.LoadIndex(_held);
         _harness.Authorizer
             .AuthorizeAsync(Arg.Any<AuthorizationRequest>(), Arg.Any<CancellationToken>())
-            .Returns(ValueTask.FromResult(AuthorizationResult.Refuse("The decision does not name this department.")));
+            .Returns(ValueTask.FromResult(AuthorizationResult.Refuse("decision-9", "decision-department-not-named", "The decision does not name this department.")));
 
         var refused = await Assert.ThrowsAsync<QueryRefusedException>(
             () => _harness.QueryAsync(QueryHarness.Request((IdentifierType.Bsn, TestTokens.Concatenate(_held))), TestContext.Current.CancellationToken));
@@ -281,7 +281,9 @@ public sealed class HitQuerySessionTests : IDisposable
         Assert.Equal(QueryRefusalReason.NotAuthorized, refused.Reason);
         Assert.Equal("The decision does not name this department.", refused.Message);
         Assert.Equal(0, _harness.Progress.Total);
+        Assert.Equal("decision-department-not-named", refused.ReasonCode);
         Assert.Equal(QueryRefusalReason.NotAuthorized, _harness.Audit.Single.RefusalReason);
+        Assert.Equal("decision-9", _harness.Audit.Single.DecisionId);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using GsoHitService.Agent.Queries;
 using GsoHitService.Agent.Services;
 using GsoHitService.Matching;
 using GsoHitService.Sources;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using Proto = GsoHitService.Protocol.V1;
@@ -70,15 +71,20 @@ internal sealed class QueryHarness : IDisposable
         source.IdentifierTypes.Returns(HeldTypes);
         source.WatchedFiles.Returns([]);
 
+        source.ReleasableFields.Returns([]);
+
         var options = Microsoft.Extensions.Options.Options.Create(Options);
+        var sources = new AgentSources([source]);
+        using var key = MatchingKey.Generate(AgentContext.KeyEpoch);
         return new HitQueryProcessor(
             new AgentDescriptor("brp", "Basisregistratie Personen", AgentContext),
-            new AgentSources([source]),
+            sources,
             IndexStatusSource,
             options,
             new CallerQuota(options, Time),
             Authorizer,
             Audit,
+            new ContentReader(sources, new MatchTokenizer(key), NullLogger<ContentReader>.Instance),
             Progress,
             Logger);
     }

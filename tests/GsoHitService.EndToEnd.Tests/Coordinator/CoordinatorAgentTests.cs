@@ -1,6 +1,7 @@
 using Grpc.Core;
 using GsoHitService.Matching;
 using GsoHitService.Protocol;
+using GsoHitService.TestSupport;
 using Microsoft.Extensions.Options;
 using static GsoHitService.EndToEnd.Tests.Coordinator.CoordinatorTestEnvironment;
 using Proto = GsoHitService.Protocol.V1;
@@ -32,7 +33,7 @@ public sealed class CoordinatorAgentTests
         using var key = MatchingKey.Generate(KeyEpoch);
         using var otherKey = MatchingKey.Generate("2026-07");
         using var kerngroep = new TestKerngroep();
-        await using var agent = await TestAgent.StartAsync(Taxes, otherKey, [IdentifierType.Bsn], [new AgentRecord(Bsn: BsnA)]);
+        await using var agent = await TestAgent.StartAsync(Taxes, otherKey, [IdentifierType.Bsn], [new AgentRecord(Bsn: BsnA)], kerngroep);
         await using var coordinator = await TestCoordinator.StartAsync(key, kerngroep, [(Taxes, agent.Address)]);
         var client = coordinator.CreateClient();
         var signal = await client.RegisterSignalAsync(StandardSignal(), deadline: Deadline(), cancellationToken: Token);

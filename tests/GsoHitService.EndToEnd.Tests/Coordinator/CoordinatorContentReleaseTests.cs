@@ -29,7 +29,7 @@ public sealed class CoordinatorContentReleaseTests : IAsyncLifetime
         _key = MatchingKey.Generate(KeyEpoch);
         _kerngroep = new TestKerngroep();
         _permits = await FakeReleaseAgent.StartAsync(Permits, KeyEpoch);
-        _brp = await TestAgent.StartAsync(Brp, _key, [IdentifierType.Bsn], [new AgentRecord(Bsn: BsnA)]);
+        _brp = await TestAgent.StartAsync(Brp, _key, [IdentifierType.Bsn], [new AgentRecord(Bsn: BsnA, Postcode: "1234AB", HouseNumber: "12")], _kerngroep);
         _coordinator = await TestCoordinator.StartAsync(_key, _kerngroep, [(Permits, _permits.Address), (Brp, _brp.Address)]);
         _client = _coordinator.CreateClient();
     }
@@ -145,17 +145,34 @@ public sealed class CoordinatorContentReleaseTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RequestContentRelease_RealAgentWithoutRelease_IsReleaseFailed()
+    public async Task RequestContentRelease_RealAgent_ReleasesApprovedField()
     {
         var (caseId, subjectA) = await OpenCaseAsync();
-        var decision = await RecordPrivacyCheck2Async(caseId, Brp, subjectA);
+        var decision = await RecordPrivacyCheck2Async(caseId, Brp, subjectA, "postcode");
+        var release = await _client.RequestContentReleaseAsync(new Proto.RequestContentReleaseRequest { DecisionId = decision.DecisionId }, deadline: Deadline(), cancellationToken: Token);
+        await RecordPrivacyCheck3Async(caseId, Member, "postcode");
+
+        var content = await _coordinator.CreateClient(TestCoordinator.MemberCertificate).GetReleasedContentAsync(
+            new Proto.GetReleasedContentRequest { CaseId = caseId, Member = Member }, deadline: Deadline(), cancellationToken: Token);
+
+        Assert.Equal(1, release.RecordCount);
+        var item = Assert.Single(content.Items);
+        Assert.Equal(Brp, item.Department);
+        Assert.Equal(new Dictionary<string, string> { ["postcode"] = "1234AB" }, item.Fields);
+    }
+
+    [Fact]
+    public async Task RequestContentRelease_UnmappedField_IsRefused()
+    {
+        var (caseId, subjectA) = await OpenCaseAsync();
+        var decision = await RecordPrivacyCheck2Async(caseId, Brp, subjectA, "vergunningnummer");
 
         var refusal = await Assert.ThrowsAsync<RpcException>(() => _client.RequestContentReleaseAsync(
             new Proto.RequestContentReleaseRequest { DecisionId = decision.DecisionId }, deadline: Deadline(), cancellationToken: Token).ResponseAsync);
 
-        Assert.Equal(StatusCode.FailedPrecondition, refusal.StatusCode);
-        Assert.Equal(CoordinatorErrorCodes.ReasonReleaseFailed, refusal.Trailer(CoordinatorErrorCodes.ReasonTrailer));
+        Assert.Equal(StatusCode.PermissionDenied, refusal.StatusCode);
         Assert.Equal(Brp, refusal.Trailer(CoordinatorErrorCodes.DepartmentTrailer));
+        Assert.Contains("vergunningnummer", refusal.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -218,14 +235,14 @@ public sealed class CoordinatorContentReleaseTests : IAsyncLifetime
             cancellationToken: Token);
     }
 
-    private async Task<Proto.PreparedDecision> PreparePrivacyCheck2Async(string caseId, string department, string subjectId)
+    private async Task<Proto.PreparedDecision> PreparePrivacyCheck2Async(string caseId, string department, string subjectId, params string[] fields)
     {
         var request = new Proto.PreparePrivacyCheck2Request
         {
             CaseId = caseId,
             Department = department,
             SubjectIds = { subjectId },
-            Fields = { "vergunningnummer", "vergunningsoort" },
+            Fields = { fields.Length > 0 ? fields : ["vergunningnummer", "vergunningsoort"] },
             Recipients = { Member },
             Purpose = "Casusoverleg",
             LegalBasis = "Wet Bibob art. 7a",
@@ -234,9 +251,9 @@ public sealed class CoordinatorContentReleaseTests : IAsyncLifetime
         return await _client.PreparePrivacyCheck2Async(request, deadline: Deadline(), cancellationToken: Token);
     }
 
-    private async Task<Proto.DecisionView> RecordPrivacyCheck2Async(string caseId, string department, string subjectId)
+    private async Task<Proto.DecisionView> RecordPrivacyCheck2Async(string caseId, string department, string subjectId, params string[] fields)
     {
-        var prepared = await PreparePrivacyCheck2Async(caseId, department, subjectId);
+        var prepared = await PreparePrivacyCheck2Async(caseId, department, subjectId, fields);
         return await _client.SubmitSignedDecisionAsync(
             new Proto.SubmitSignedDecisionRequest { Decision = TestKerngroep.Sign(prepared.Payload, _kerngroep.PrivacyOfficer, _kerngroep.Jurist) },
             deadline: Deadline(),

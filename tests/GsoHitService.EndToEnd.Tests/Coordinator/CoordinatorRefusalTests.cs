@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using GsoHitService.Protocol;
+using GsoHitService.TestSupport;
 using static GsoHitService.EndToEnd.Tests.Coordinator.CoordinatorTestEnvironment;
 using Proto = GsoHitService.Protocol.V1;
 

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using GsoHitService.Decisions.Keys;
 using GsoHitService.Matching;
+using GsoHitService.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Proto = GsoHitService.Protocol.V1;
 
@@ -29,11 +30,6 @@ internal sealed class CoordinatorTestEnvironment : IAsyncDisposable
 
     /// <summary>Company C: KvK-nummer and address, both in the permits export.</summary>
     public const string KvkC = "12345678";
-
-    // NOTE: The agents run with decision enforcement off until the agent verifies signed decisions.
-    // The coordinator still verifies and records every decision, and sends it with each request.
-    // Set this to true once the agent's authorizer checks decisions against its roster.
-    private const bool AgentsVerifyDecisions = false;
 
     private readonly Dictionary<string, TestAgent> _agents;
 
@@ -67,10 +63,9 @@ internal sealed class CoordinatorTestEnvironment : IAsyncDisposable
         var agents = new Dictionary<string, TestAgent>(StringComparer.Ordinal);
         try
         {
-            var roster = AgentsVerifyDecisions ? kerngroep : null;
             foreach (var (department, types, records) in Exports())
             {
-                agents[department] = await TestAgent.StartAsync(department, key, types, records, roster, agentServices?.GetValueOrDefault(department));
+                agents[department] = await TestAgent.StartAsync(department, key, types, records, kerngroep, agentServices?.GetValueOrDefault(department));
             }
 
             var coordinator = await TestCoordinator.StartAsync(key, kerngroep, agents.Values.Select(agent => (agent.Department, agent.Address)));
@@ -93,7 +88,7 @@ internal sealed class CoordinatorTestEnvironment : IAsyncDisposable
     public async Task<TestAgent> RestartAgentOnAsync(string department, Uri address)
     {
         var (_, types, records) = Exports().Single(export => export.Department == department);
-        return await TestAgent.StartAsync(department, Key, types, records, AgentsVerifyDecisions ? Kerngroep : null, port: address.Port);
+        return await TestAgent.StartAsync(department, Key, types, records, Kerngroep, port: address.Port);
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ internal sealed class TestAgent : IAsyncDisposable
     /// <param name="key">The municipality's matching key, shared with the coordinator.</param>
     /// <param name="heldTypes">Identifier types the export's columns are indexed as: bsn, adres and kvk.</param>
     /// <param name="records">The export's records.</param>
-    /// <param name="kerngroep">The roster for decision verification; null turns enforcement off.</param>
+    /// <param name="kerngroep">The kerngroep whose roster the agent verifies decisions with.</param>
     /// <param name="configureServices">Changes services after the agent's registrations, for example to hold lookups.</param>
     /// <param name="port">The port to listen on; 0 picks a free one.</param>
     public static async Task<TestAgent> StartAsync(
@@ -53,7 +53,7 @@ internal sealed class TestAgent : IAsyncDisposable
         MatchingKey key,
         IReadOnlyCollection<IdentifierType> heldTypes,
         IEnumerable<AgentRecord> records,
-        TestKerngroep? kerngroep = null,
+        TestKerngroep kerngroep,
         Action<IServiceCollection>? configureServices = null,
         int port = 0)
     {
@@ -142,7 +142,7 @@ internal sealed class TestAgent : IAsyncDisposable
         return csv.ToString();
     }
 
-    private static JsonObject Settings(string department, IReadOnlyCollection<IdentifierType> heldTypes, TestKerngroep? kerngroep, int port)
+    private static JsonObject Settings(string department, IReadOnlyCollection<IdentifierType> heldTypes, TestKerngroep kerngroep, int port)
     {
         var identifiers = new JsonArray();
         if (heldTypes.Contains(IdentifierType.Bsn))
@@ -181,7 +181,6 @@ internal sealed class TestAgent : IAsyncDisposable
                 ["Department"] = department,
                 ["DisplayName"] = $"Afdeling {department}",
                 ["MatchingKeyFile"] = "keys/matching.gsokey",
-                ["Decisions"] = new JsonObject { ["Enforcement"] = kerngroep is null ? "Off" : "On" },
                 ["Index"] = new JsonObject { ["WatchSourceFiles"] = false },
                 ["Sources"] = new JsonArray(new JsonObject
                 {
@@ -190,14 +189,11 @@ internal sealed class TestAgent : IAsyncDisposable
                     ["Path"] = "data/export.csv",
                     ["Csv"] = new JsonObject { ["Delimiter"] = ";", ["Encoding"] = "utf-8" },
                     ["Identifiers"] = identifiers,
+                    ["ReleasableFields"] = new JsonObject { ["postcode"] = new JsonArray("postcode"), ["huisnummer"] = new JsonArray("huisnummer") },
                 }),
             },
+            ["CoreTeam"] = kerngroep.RosterSection(),
         };
-
-        if (kerngroep is not null)
-        {
-            settings["CoreTeam"] = kerngroep.RosterSection();
-        }
 
         return settings;
     }
