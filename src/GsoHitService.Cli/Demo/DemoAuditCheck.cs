@@ -37,13 +37,15 @@ internal static class DemoAuditCheck
                 throw new DemoFailedException(ExitCodes.Failure, DemoText.Format(DemoStrings.AuditBroken, owner, path, found.LineNumber));
             }
 
-            // Every host writes at least its start entry, and every agent was asked; an empty log means nothing was audited.
+            // The coordinator audits every step and each agent audits the query sent to it, so an
+            // empty log means that a request went unaudited.
             if (result.EntriesChecked == 0)
             {
                 throw new DemoFailedException(ExitCodes.Failure, DemoText.Format(DemoStrings.AuditEmpty, owner, path));
             }
 
-            progress.Detail(DemoText.Format(DemoStrings.AuditIntact, owner, result.EntriesChecked));
+            var ownerName = owner == DemoEnvironment.CoordinatorOwner ? DemoStrings.CoordinatorName : owner;
+            progress.Detail(DemoText.Format(DemoStrings.AuditIntact, ownerName, result.EntriesChecked));
             checkedLogs.Add(new DemoAuditLog(owner, path, result.EntriesChecked));
         }
 

@@ -26,6 +26,9 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     /// <summary>Path of the coordinator's audit log in its content root.</summary>
     public const string CoordinatorAuditLog = "audit/coordinator-audit.log";
 
+    /// <summary>The owner name of the coordinator's audit log in <see cref="AuditLogs"/>; an agent's is its department.</summary>
+    public const string CoordinatorOwner = "coordinator";
+
     /// <summary>The matching key's epoch, which every token and decision carries.</summary>
     public const string KeyEpoch = "demo";
 
@@ -68,7 +71,7 @@ internal sealed class DemoEnvironment : IAsyncDisposable
     /// <summary>Every audit log: the coordinator's first, then one per agent.</summary>
     public IReadOnlyList<(string Owner, string Path)> AuditLogs =>
     [
-        ("coordinator", Path.Combine(Folder.Coordinator, CoordinatorAuditLog)),
+        (CoordinatorOwner, Path.Combine(Folder.Coordinator, CoordinatorAuditLog)),
         .. DemoDepartments.All.Select(department => (department, Path.Combine(Folder.Agent(department), AgentAuditLog))),
     ];
 

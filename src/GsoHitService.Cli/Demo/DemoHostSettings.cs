@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -21,7 +22,9 @@ internal static class DemoHostSettings
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private static readonly JsonSerializerOptions FileJson = new() { WriteIndented = true };
+    // The relaxed encoder keeps '+' in base64 keys and letters such as 'ö' readable; the file is
+    // configuration, never embedded in HTML.
+    private static readonly JsonSerializerOptions FileJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The settings of the agent of <paramref name="department"/>.</summary>
     public static JsonObject Agent(string department, DepartmentSourcesOptions sources, DemoCertificates certificates, DemoKerngroep kerngroep) => new()
@@ -33,13 +36,6 @@ internal static class DemoHostSettings
             ["DisplayName"] = $"Demo-afdeling {department}",
             ["MatchingKeyFile"] = DemoEnvironment.MatchingKeyPath,
             ["AuditLogPath"] = DemoEnvironment.AgentAuditLog,
-            ["Decisions"] = new JsonObject
-            {
-                // TODO: Remove once the agent verifies signed decisions against its CoreTeam roster;
-                // until then it refuses every query unless enforcement is off.
-                ["Enforcement"] = "Off",
-            },
-
             // The exports are written once and do not change while the demo runs.
             ["Index"] = new JsonObject { ["WatchSourceFiles"] = false },
             ["Sources"] = SourcesArray(sources),
@@ -104,48 +100,51 @@ internal static class DemoHostSettings
     };
 
     /// <summary>
-    /// Serialises the sources as configuration binding reads them back: enums by name, and unset
-    /// values, empty lists and empty sections left out, so that they keep their defaults.
+    /// Serialises the sources as configuration binding reads them back, with enums by name. Values
+    /// equal to the option classes' defaults are left out, because binding keeps the default for a
+    /// missing key, so the file shows only what the demo sets.
     /// </summary>
     private static JsonArray SourcesArray(DepartmentSourcesOptions sources)
     {
         var array = JsonSerializer.SerializeToNode(sources.Sources, SourceJson)!.AsArray();
         foreach (var source in array)
         {
-            RemoveEmpty(source!);
+            RemoveDefaults(source!.AsObject(), typeof(SourceOptions));
         }
 
         return array;
     }
 
-    private static void RemoveEmpty(JsonNode node)
+    private static void RemoveDefaults(JsonObject section, Type optionsType)
     {
-        if (node is JsonArray items)
-        {
-            foreach (var item in items)
-            {
-                RemoveEmpty(item!);
-            }
-
-            return;
-        }
-
-        if (node is not JsonObject section)
-        {
-            return;
-        }
-
+        var defaults = JsonSerializer.SerializeToNode(Activator.CreateInstance(optionsType), optionsType, SourceJson)!.AsObject();
         foreach (var (name, value) in section.ToList())
         {
-            if (value is not null)
+            var propertyType = optionsType.GetProperty(name)?.PropertyType;
+            if (value is JsonObject child && OptionsClass(propertyType) is { } childType)
             {
-                RemoveEmpty(value);
+                RemoveDefaults(child, childType);
+            }
+            else if (value is JsonArray items && ListItemType(propertyType) is { } itemType && OptionsClass(itemType) is not null)
+            {
+                foreach (var item in items)
+                {
+                    RemoveDefaults(item!.AsObject(), itemType);
+                }
             }
 
-            if (value is JsonObject { Count: 0 } or JsonArray { Count: 0 })
+            var isDefault = defaults.TryGetPropertyValue(name, out var defaultValue) && JsonNode.DeepEquals(value, defaultValue);
+            if (value is null || isDefault || value is JsonObject { Count: 0 } or JsonArray { Count: 0 })
             {
                 section.Remove(name);
             }
         }
     }
+
+    /// <summary>Returns the type when it is one of the source option classes, which have a parameterless constructor.</summary>
+    private static Type? OptionsClass(Type? type) =>
+        type is { IsClass: true } && type.Namespace == typeof(SourceOptions).Namespace ? type : null;
+
+    private static Type? ListItemType(Type? type) =>
+        type is { IsGenericType: true } && type.GetGenericTypeDefinition() == typeof(List<>) ? type.GetGenericArguments()[0] : null;
 }
