@@ -88,7 +88,10 @@ internal static class DemoQuerySteps
         var request = new Proto.RunHitQueryRequest { SignalId = signal.SignalId, DecisionId = decision.DecisionId };
         var first = await DemoCalls.CallAsync(environment.Operator, (client, options) => client.RunHitQueryAsync(request, options), cancellationToken);
         var connection = environment.Operator;
-        var result = await HitQueryPages.CompleteAsync(first, connection.Client, () => connection.CallOptions(cancellationToken));
+        var result = await DemoCalls.CallsAsync(
+            connection,
+            () => HitQueryPages.CompleteAsync(first, connection.Client, () => connection.CallOptions(cancellationToken)),
+            cancellationToken);
 
         progress.Step(DemoText.Format(DemoStrings.StepQueryRun, result.QueryId));
         progress.Block(output => new HitMatrixRenderer(TimeProvider.System).Render(result, output));
