@@ -55,8 +55,9 @@ internal static class ParseErrorMessages
                     break;
 
                 default:
-                    // NOTE: errors from command validators and from the tokenizer (a missing
-                    // @response file) keep System.CommandLine's text; gso uses neither.
+                    // NOTE: an @response file that cannot be read keeps System.CommandLine's
+                    // English text, because that error has no symbol to read its kind from.
+                    // Command validators would land here too, but gso defines none.
                     messages.Add(error.Message);
                     break;
             }
