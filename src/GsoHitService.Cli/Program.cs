@@ -1,3 +1,4 @@
 using GsoHitService.Cli;
+using GsoHitService.Cli.Help;
 
-return await GsoCommandLine.Create().Parse(args).InvokeAsync();
+return await GsoCommandLine.Create().Parse(args).InvokeLocalizedAsync();
