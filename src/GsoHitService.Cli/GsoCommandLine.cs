@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GsoHitService.Cli.Commands;
+using GsoHitService.Cli.Help;
 using GsoHitService.Cli.Resources;
 
 namespace GsoHitService.Cli;
@@ -12,6 +13,7 @@ internal static class GsoCommandLine
     public static RootCommand Create()
     {
         var root = new RootCommand(CliStrings.RootDescription);
+        CommandLineLocalization.Apply(root);
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(PkiCommand.Create());
         root.Subcommands.Add(NormalizeCommand.Create());

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GsoHitService.Cli.Help;
 
 namespace GsoHitService.Cli.Tests;
 
@@ -16,7 +17,7 @@ internal static class CommandRunner
             var error = new StringWriter();
             var exitCode = await GsoCommandLine.Create()
                 .Parse(args)
-                .InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
+                .InvokeLocalizedAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
             return (exitCode, output.ToString(), error.ToString());
         }
         finally

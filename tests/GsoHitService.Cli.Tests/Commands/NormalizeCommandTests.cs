@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using GsoHitService.Cli;
+using GsoHitService.Cli.Help;
 
 namespace GsoHitService.Cli.Tests.Commands;
 
@@ -19,7 +20,7 @@ public sealed class NormalizeCommandTests
         {
             using var output = new StringWriter();
             using var error = new StringWriter();
-            var exitCode = GsoCommandLine.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+            var exitCode = GsoCommandLine.Create().Parse(args).InvokeLocalized(new InvocationConfiguration { Output = output, Error = error });
             return (exitCode, output.ToString(), error.ToString());
         }
         finally

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using GsoHitService.Cli.Help;
 
 namespace GsoHitService.Cli.Tests.Decisions;
 
@@ -16,7 +17,7 @@ internal static class CliRunner
         {
             using var output = new StringWriter();
             using var error = new StringWriter();
-            var exitCode = GsoCommandLine.Create().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+            var exitCode = GsoCommandLine.Create().Parse(args).InvokeLocalized(new InvocationConfiguration { Output = output, Error = error });
             return (exitCode, output.ToString(), error.ToString());
         }
         finally

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using GsoHitService.Cli;
+using GsoHitService.Cli.Help;
 
 namespace GsoHitService.EndToEnd.Tests.Demo;
 
@@ -53,7 +54,7 @@ public sealed partial class DemoCommandTests
             var error = new StringWriter();
             var exitCode = await GsoCommandLine.Create()
                 .Parse(args)
-                .InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
+                .InvokeLocalizedAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
             return (exitCode, output.ToString(), error.ToString());
         }
         finally
