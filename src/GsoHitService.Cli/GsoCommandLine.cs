@@ -28,6 +28,7 @@ internal static class GsoCommandLine
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(MemberCommand.Create());
         root.Subcommands.Add(DecisionCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
 
         return root;
     }

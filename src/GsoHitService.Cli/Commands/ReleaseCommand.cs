@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GsoHitService.Cli.Coordinator;
 using GsoHitService.Cli.Decisions;
+using GsoHitService.Cli.Queries;
 using GsoHitService.Cli.Resources;
 using GsoHitService.Protocol.V1;
 
@@ -66,42 +67,9 @@ internal static class ReleaseCommand
                 Member = parseResult.GetRequiredValue(memberOption),
             };
             var content = await context.Client.GetReleasedContentAsync(request, context.CallOptions());
-            WriteContent(content, request.Member, context.Output);
+            ReleasedContentRenderer.Render(content, request.Member, context.Output);
             return ExitCodes.Success;
         }, cancellationToken));
         return command;
-    }
-
-    /// <summary>
-    /// Prints released content. This is the one command that prints content: the member asked for
-    /// it explicitly, and the coordinator returns only what privacy check 3 allows this member.
-    /// </summary>
-    private static void WriteContent(ReleasedContentView content, string member, TextWriter output)
-    {
-        output.WriteLine(Messages.Format(ReleaseStrings.ShowHeader, content.CaseId, member));
-        output.WriteLine(ReleaseStrings.ShowConfidential);
-        output.WriteLine();
-
-        if (content.Items.Count == 0)
-        {
-            output.WriteLine(ReleaseStrings.ShowNothing);
-        }
-
-        foreach (var item in content.Items)
-        {
-            output.WriteLine(Messages.Format(ReleaseStrings.ShowItemHeader, item.SubjectLabel, item.Department, item.Source, item.ReleaseId));
-            var lines = new LabelledLines();
-            foreach (var (name, value) in item.Fields.OrderBy(field => field.Key, StringComparer.Ordinal))
-            {
-                lines.Add(name, value.ReplaceLineEndings(" "));
-            }
-
-            lines.Write(output, "  ");
-            output.WriteLine();
-        }
-
-        output.WriteLine(content.WithheldFieldCount == 0
-            ? ReleaseStrings.ShowNoneWithheld
-            : Messages.Format(ReleaseStrings.ShowWithheld, content.WithheldFieldCount));
     }
 }

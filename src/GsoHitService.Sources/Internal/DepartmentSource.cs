@@ -68,9 +68,14 @@ internal sealed class DepartmentSource(
             yield return new MappedRecord(record.Number, result.ToArray(), released);
         }
 
-        foreach (var accessor in compiled.Accessors.Where(static accessor => !accessor.WasFound).DistinctBy(static accessor => accessor.Field))
+        // A load reads releasable fields only when the caller requests them, so only then can it
+        // find them missing. Several accessors may read one path (a relevance field that is also
+        // releasable), and one of them finding it is enough.
+        var readAccessors = (includeReleasableFields ? compiled.Accessors : compiled.MatchingAccessors).ToList();
+        var foundFields = readAccessors.Where(static accessor => accessor.WasFound).Select(static accessor => accessor.Field).ToHashSet(StringComparer.Ordinal);
+        foreach (var field in readAccessors.Select(static accessor => accessor.Field).Distinct(StringComparer.Ordinal).Where(field => !foundFields.Contains(field)))
         {
-            SourcesLog.FieldNotFound(logger, Name, accessor.Field);
+            SourcesLog.FieldNotFound(logger, Name, field);
         }
 
         LogCompleted(report, timeProvider.GetElapsedTime(started));

@@ -104,6 +104,66 @@ public sealed class SourceBehaviourTests : IDisposable
         Assert.DoesNotContain("geheim", record.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Load_FieldsPresent_LogNoMissingField(bool includeReleasableFields)
+    {
+        var path = _folder.WriteFile("zaken.json", """[{"bsn": "012345672", "status": "Verleend", "naam": "Jansen"}]""");
+        var options = JsonSource(path, null, Field("bsn", "bsn"));
+        options.Relevance = [Condition("status", ConditionOperator.NotEqual, "Ingetrokken")];
+        options.ReleasableFields["status"] = ["status"];
+        options.ReleasableFields["naam"] = ["naam"];
+        using var logs = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(logs));
+
+        await SourceLoad.RunAsync(SourceLoad.Create(options, loggerFactory: loggerFactory), includeReleasableFields);
+
+        Assert.DoesNotContain(logs.Entries, entry => entry.Text.Contains("was not found", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Load_FieldOnlyInExcludedRecords_CountsAsFound()
+    {
+        var path = _folder.WriteFile("zaken.json", """[{"bsn": "012345672", "resultaat": "Verleend"}, {"bsn": "111222333", "resultaat": "Ingetrokken", "einddatum": "2020-01-31"}]""");
+        var options = JsonSource(path, null, Field("bsn", "bsn"));
+        var ended = Condition("einddatum", ConditionOperator.OnOrAfter, "today");
+        ended.EmptyMatches = true;
+        ended.DateFormats = ["yyyy-MM-dd"];
+        options.Relevance = [Condition("resultaat", ConditionOperator.NotEqual, "Ingetrokken"), ended];
+        using var logs = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(logs));
+
+        var load = await SourceLoad.RunAsync(SourceLoad.Create(options, loggerFactory: loggerFactory));
+
+        Assert.Equal(1, load.RejectedRows("not-relevant"));
+        Assert.DoesNotContain(logs.Entries, entry => entry.Text.Contains("was not found", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false, new[] { "adres.postcode", "adres.huisnummer" })]
+    [InlineData(true, new[] { "adres.postcode", "adres.huisnummer", "naam" })]
+    public async Task Load_FieldsMissing_LogEachPathOnce(bool includeReleasableFields, string[] expectedMissing)
+    {
+        var path = _folder.WriteFile("zaken.json", """[{"bsn": "012345672"}, {"bsn": "111222333"}]""");
+        var options = JsonSource(path, null, Field("bsn", "bsn"), Address("adres.postcode", "adres.huisnummer"));
+        options.ReleasableFields["naam"] = ["naam"];
+        options.ReleasableFields["achternaam"] = ["naam"];
+        using var logs = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(logs));
+
+        await SourceLoad.RunAsync(SourceLoad.Create(options, loggerFactory: loggerFactory), includeReleasableFields);
+
+        var missing = logs.Entries.Where(entry => entry.Text.Contains("was not found", StringComparison.Ordinal)).ToList();
+        Assert.All(missing, entry => Assert.Equal(LogLevel.Warning, entry.Level));
+        foreach (var field in expectedMissing)
+        {
+            Assert.Single(missing, entry => entry.Text.Contains($"field path {field} ", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(expectedMissing.Length, missing.Count);
+    }
+
     [Fact]
     public async Task Load_UsedNameOnly_IndexesImpliedNames()
     {

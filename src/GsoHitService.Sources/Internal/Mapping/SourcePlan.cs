@@ -36,10 +36,12 @@ internal sealed class CompiledSourcePlan(
     private readonly MappingScratch _scratch = new();
 
     /// <summary>Every field that the plan reads.</summary>
-    public IEnumerable<FieldAccessor> Accessors =>
+    public IEnumerable<FieldAccessor> Accessors => MatchingAccessors.Concat(fieldMap.Accessors);
+
+    /// <summary>The fields that relevance and the identifier mappings read, which every load reads.</summary>
+    public IEnumerable<FieldAccessor> MatchingAccessors =>
         relevance.Select(static condition => condition.Accessor)
-            .Concat(mappings.SelectMany(static mapping => mapping.Accessors))
-            .Concat(fieldMap.Accessors);
+            .Concat(mappings.SelectMany(static mapping => mapping.Accessors));
 
     /// <summary>
     /// Applies relevance and mappings to one record. On success <paramref name="result"/> contains the
@@ -53,15 +55,23 @@ internal sealed class CompiledSourcePlan(
             return new RecordOutcome(malformed);
         }
 
+        // Every condition is evaluated, also after the first one failed, so that a field that only
+        // excluded records carry (an end date) still counts as found for the not-found warning.
+        string? rejectionReason = null;
         foreach (var condition in relevance)
         {
-            switch (condition.Evaluate(record, _scratch.Values))
+            var outcome = condition.Evaluate(record, _scratch.Values);
+            rejectionReason ??= outcome switch
             {
-                case ConditionOutcome.Fail:
-                    return new RecordOutcome(RejectionReasons.NotRelevant);
-                case ConditionOutcome.InvalidDate:
-                    return new RecordOutcome(RejectionReasons.InvalidRelevanceDate);
-            }
+                ConditionOutcome.Fail => RejectionReasons.NotRelevant,
+                ConditionOutcome.InvalidDate => RejectionReasons.InvalidRelevanceDate,
+                _ => null,
+            };
+        }
+
+        if (rejectionReason is not null)
+        {
+            return new RecordOutcome(rejectionReason);
         }
 
         foreach (var mapping in mappings)

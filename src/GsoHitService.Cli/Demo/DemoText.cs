@@ -1,0 +1,13 @@
+using GsoHitService.Cli.Decisions;
+using GsoHitService.Decisions.Keys;
+
+namespace GsoHitService.Cli.Demo;
+
+/// <summary>Small pieces of the demo's Dutch (or English) output.</summary>
+internal static class DemoText
+{
+    public static string Format(string template, params object?[] arguments) => Messages.Format(template, arguments);
+
+    /// <summary>A kerngroep member as "name (role)".</summary>
+    public static string Member(MemberSigningKey member) => $"{member.Name} ({RoleNames.Display(member.Role)})";
+}
