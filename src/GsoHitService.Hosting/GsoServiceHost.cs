@@ -36,6 +36,28 @@ public static class GsoServiceHost
     }
 
     /// <summary>
+    /// Describes in one line why a service stopped: the exception's message followed by the
+    /// messages of its inner exceptions that it does not contain already. For an
+    /// <c>appsettings.json</c> that is not valid JSON, only an inner message gives the position.
+    /// </summary>
+    /// <param name="exception">The exception that ended the service.</param>
+    public static string DescribeFailure(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+
+        var description = new System.Text.StringBuilder(exception.Message);
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (!description.ToString().Contains(inner.Message, StringComparison.Ordinal))
+            {
+                description.Append(' ').Append(inner.Message);
+            }
+        }
+
+        return description.ToString();
+    }
+
+    /// <summary>
     /// Makes the host run as a Windows service (logging to the Event Log) when the Service
     /// Control Manager started it, as a systemd service when systemd started it, and as a
     /// console program otherwise.
