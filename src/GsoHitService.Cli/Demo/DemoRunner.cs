@@ -39,7 +39,7 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output)
         var progress = new DemoProgress(output);
         var scenario = DemoDataSet.Scenario;
 
-        var environment = DemoEnvironment.Create(options.Keep);
+        var environment = CreateEnvironment();
         DemoResult result;
         try
         {
@@ -64,6 +64,18 @@ internal sealed class DemoRunner(DemoOptions options, TextWriter output)
         progress.Line("");
         progress.Line(DemoText.Format(DemoStrings.Succeeded, Stopwatch.GetElapsedTime(started).TotalSeconds));
         return result;
+    }
+
+    private DemoEnvironment CreateEnvironment()
+    {
+        try
+        {
+            return DemoEnvironment.Create(options.Keep);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new DemoFailedException(ExitCodes.Failure, DemoText.Format(DemoStrings.FolderCreateFailed, Path.GetTempPath(), exception.Message), exception);
+        }
     }
 
     private async Task StartAsync(DemoEnvironment environment, DemoProgress progress, CancellationToken cancellationToken)
