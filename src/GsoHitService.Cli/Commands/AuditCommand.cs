@@ -13,7 +13,7 @@ internal static class AuditCommand
 {
     internal static Command Create()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = AuditStrings.VerifyFileDescription };
+        var file = new Argument<FileInfo>("FILE") { Description = AuditStrings.VerifyFileDescription, HelpName = HelpNameStrings.File };
         var verify = new Command("verify", AuditStrings.VerifyDescription) { file };
         verify.SetAction((parseResult, cancellationToken) =>
         {
