@@ -80,7 +80,8 @@ internal static class DecisionCommand
                 output.WriteLine(DecisionStrings.SignatureReplaced);
             }
 
-            output.WriteLine(Messages.Format(DecisionStrings.Signed, key.MemberId, RoleNames.Display(key.Role), updated.Signatures.Count));
+            output.WriteLine(Messages.FormatCount(
+                updated.Signatures.Count, DecisionStrings.SignedSingular, DecisionStrings.SignedPlural, key.MemberId, RoleNames.Display(key.Role), updated.Signatures.Count));
             return ExitCodes.Success;
         }));
         return command;

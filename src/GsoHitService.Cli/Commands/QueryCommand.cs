@@ -97,7 +97,8 @@ internal static class QueryCommand
 
         var departments = string.Join(" ", unanswered.Select(department => $"--afdeling {department}"));
         output.WriteLine();
-        output.WriteLine(Messages.Format(HitMatrixStrings.FollowUpRepeat, unanswered.Count, string.Join(", ", unanswered)));
+        output.WriteLine(Messages.FormatCount(
+            unanswered.Count, HitMatrixStrings.FollowUpRepeatSingular, HitMatrixStrings.FollowUpRepeatPlural, unanswered.Count, string.Join(", ", unanswered)));
         output.WriteLine($"  gso query run --signaal {result.SignalId} --besluit {result.DecisionId} --herhaal {result.QueryId} {departments}");
     }
 }
