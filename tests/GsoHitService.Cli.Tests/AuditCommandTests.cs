@@ -20,6 +20,19 @@ public sealed class AuditCommandTests
     }
 
     [Fact]
+    public async Task Verify_OneEntry_UsesSingular()
+    {
+        using var folder = new TempDirectory();
+        var path = WriteLog(folder, 1);
+
+        var (exitCode, output, _) = await CommandRunner.RunAsync("nl-NL", "audit", "verify", path);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Resultaat: intact. De enige logregel is ongewijzigd.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("logregels", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_ChangedLine_ReportsLine()
     {
         using var folder = new TempDirectory();
@@ -96,7 +109,7 @@ public sealed class AuditCommandTests
         var (exitCode, output, _) = await CommandRunner.RunAsync("en-GB", "audit", "verify", path);
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("Result: intact. All 1 log lines", output, StringComparison.Ordinal);
+        Assert.Contains("Result: intact. The only log line is unchanged.", output, StringComparison.Ordinal);
     }
 
     private static string WriteLog(TempDirectory folder, int entries)

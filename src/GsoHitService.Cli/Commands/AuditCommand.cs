@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using GsoHitService.Audit;
+using GsoHitService.Cli.Decisions;
 using GsoHitService.Cli.Resources;
 
 namespace GsoHitService.Cli.Commands;
@@ -13,7 +14,7 @@ internal static class AuditCommand
 {
     internal static Command Create()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = AuditStrings.VerifyFileDescription };
+        var file = new Argument<FileInfo>("FILE") { Description = AuditStrings.VerifyFileDescription, HelpName = HelpNameStrings.File };
         var verify = new Command("verify", AuditStrings.VerifyDescription) { file };
         verify.SetAction((parseResult, cancellationToken) =>
         {
@@ -46,13 +47,13 @@ internal static class AuditCommand
         output.WriteLine(Format(AuditStrings.ReportFile, file.FullName));
         if (result.FirstBreak is not { } found)
         {
-            output.WriteLine(Format(AuditStrings.ReportIntact, result.EntriesChecked));
+            output.WriteLine(Messages.FormatCount(result.EntriesChecked, AuditStrings.ReportIntactSingular, AuditStrings.ReportIntactPlural, result.EntriesChecked));
             output.WriteLine(Format(AuditStrings.ReportLastEntry, result.LastSequence, result.LastHash));
             output.WriteLine(AuditStrings.ReportTailNote);
             return ExitCodes.Success;
         }
 
-        output.WriteLine(Format(AuditStrings.ReportBroken, result.EntriesChecked));
+        output.WriteLine(Messages.FormatCount(result.EntriesChecked, AuditStrings.ReportBrokenSingular, AuditStrings.ReportBrokenPlural, result.EntriesChecked));
         var reason = Describe(found);
         output.WriteLine(found.Sequence is { } sequence
             ? Format(AuditStrings.ReportBreakWithSequence, found.LineNumber, sequence, reason)

@@ -21,7 +21,7 @@ internal static class DecisionCommand
         return command;
     }
 
-    private static Argument<string> CreateFileArgument() => new("besluitbestand") { Description = DecisionStrings.DecisionFileArgumentDescription };
+    private static Argument<string> CreateFileArgument() => new("besluitbestand") { Description = DecisionStrings.DecisionFileArgumentDescription, HelpName = HelpNameStrings.DecisionFile };
 
     private static Command CreateShow()
     {
@@ -40,7 +40,7 @@ internal static class DecisionCommand
     private static Command CreateSign()
     {
         var fileArgument = CreateFileArgument();
-        var keyOption = new Option<string>("--sleutel") { Description = DecisionStrings.SignKeyOptionDescription, Required = true };
+        var keyOption = new Option<string>("--sleutel") { Description = DecisionStrings.SignKeyOptionDescription, HelpName = HelpNameStrings.File, Required = true };
         var passwordFileOption = MemberCommand.CreatePasswordFileOption();
 
         var command = new Command("sign", DecisionStrings.DecisionSignDescription) { fileArgument, keyOption, passwordFileOption };
@@ -80,7 +80,8 @@ internal static class DecisionCommand
                 output.WriteLine(DecisionStrings.SignatureReplaced);
             }
 
-            output.WriteLine(Messages.Format(DecisionStrings.Signed, key.MemberId, RoleNames.Display(key.Role), updated.Signatures.Count));
+            output.WriteLine(Messages.FormatCount(
+                updated.Signatures.Count, DecisionStrings.SignedSingular, DecisionStrings.SignedPlural, key.MemberId, RoleNames.Display(key.Role), updated.Signatures.Count));
             return ExitCodes.Success;
         }));
         return command;
@@ -89,7 +90,7 @@ internal static class DecisionCommand
     private static Command CreateVerify()
     {
         var fileArgument = CreateFileArgument();
-        var rosterOption = new Option<string>("--ledenlijst", "--roster") { Description = DecisionStrings.RosterOptionDescription, Required = true };
+        var rosterOption = new Option<string>("--ledenlijst", "--roster") { Description = DecisionStrings.RosterOptionDescription, HelpName = HelpNameStrings.File, Required = true };
 
         var command = new Command("verify", DecisionStrings.DecisionVerifyDescription) { fileArgument, rosterOption };
         command.SetAction(parseResult => DecisionCommandRunner.Run(parseResult, (output, _) =>

@@ -15,7 +15,7 @@ internal static class DecisionSubmitCommand
 {
     internal static Command Create()
     {
-        var fileArgument = new Argument<string>("besluitbestand") { Description = DecisionStrings.DecisionFileArgumentDescription };
+        var fileArgument = new Argument<string>("besluitbestand") { Description = DecisionStrings.DecisionFileArgumentDescription, HelpName = HelpNameStrings.DecisionFile };
         var connection = new ConnectionOptions();
 
         var command = new Command("submit", SignalStrings.SubmitDescription) { fileArgument };

@@ -23,13 +23,13 @@ internal static class KeysCommand
         var outOption = new Option<string>("--out")
         {
             Description = KeyStrings.OutOptionDescription,
-            HelpName = "FILE",
+            HelpName = HelpNameStrings.File,
             Required = true,
         };
         var epochOption = new Option<string?>("--epoch")
         {
             Description = KeyStrings.EpochOptionDescription,
-            HelpName = "ID",
+            HelpName = HelpNameStrings.KeyEpoch,
         };
 
         var command = new Command("new", KeyStrings.NewDescription) { outOption, epochOption };

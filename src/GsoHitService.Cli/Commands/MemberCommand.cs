@@ -25,14 +25,15 @@ internal static class MemberCommand
     internal static Option<string> CreatePasswordFileOption() => new("--wachtwoordbestand")
     {
         Description = DecisionStrings.PasswordFileOptionDescription,
+        HelpName = HelpNameStrings.File,
     };
 
     private static Command CreateNew()
     {
-        var idOption = new Option<string>("--id") { Description = DecisionStrings.MemberIdOptionDescription, Required = true };
-        var nameOption = new Option<string>("--naam") { Description = DecisionStrings.MemberNameOptionDescription, Required = true };
-        var roleOption = new Option<string>("--rol") { Description = DecisionStrings.MemberRoleOptionDescription, Required = true };
-        var outOption = new Option<string>("--uitvoer", "--out") { Description = DecisionStrings.MemberOutOptionDescription, Required = true };
+        var idOption = new Option<string>("--id") { Description = DecisionStrings.MemberIdOptionDescription, HelpName = HelpNameStrings.MemberId, Required = true };
+        var nameOption = new Option<string>("--naam") { Description = DecisionStrings.MemberNameOptionDescription, HelpName = HelpNameStrings.Name, Required = true };
+        var roleOption = new Option<string>("--rol") { Description = DecisionStrings.MemberRoleOptionDescription, HelpName = HelpNameStrings.Role, Required = true };
+        var outOption = new Option<string>("--uitvoer", "--out") { Description = DecisionStrings.MemberOutOptionDescription, HelpName = HelpNameStrings.File, Required = true };
         var passwordFileOption = CreatePasswordFileOption();
 
         var command = new Command("new", DecisionStrings.MemberNewDescription) { idOption, nameOption, roleOption, outOption, passwordFileOption };
@@ -73,7 +74,7 @@ internal static class MemberCommand
 
     private static Command CreateExportPublic()
     {
-        var keyFileArgument = new Argument<string>("sleutelbestand") { Description = DecisionStrings.KeyFileArgumentDescription };
+        var keyFileArgument = new Argument<string>("sleutelbestand") { Description = DecisionStrings.KeyFileArgumentDescription, HelpName = HelpNameStrings.KeyFile };
 
         var command = new Command("export-public", DecisionStrings.MemberExportPublicDescription) { keyFileArgument };
         command.SetAction(parseResult => DecisionCommandRunner.Run(parseResult, (output, _) =>

@@ -16,12 +16,13 @@ internal static class NormalizeCommand
         var typeOption = new Option<string>("--type")
         {
             Description = NormalizeStrings.TypeOptionDescription,
-            HelpName = "TYPE",
+            HelpName = HelpNameStrings.IdentifierType,
             Required = true,
         };
         var valueArgument = new Argument<string>("VALUE")
         {
             Description = NormalizeStrings.ValueArgumentDescription,
+            HelpName = HelpNameStrings.Value,
         };
 
         var command = new Command("normalize", NormalizeStrings.NormalizeDescription) { typeOption, valueArgument };

@@ -21,11 +21,11 @@ internal static partial class PkiCommand
 
     internal static Command Create()
     {
-        var folder = new Option<DirectoryInfo>("--out") { Description = PkiStrings.OutDescription, HelpName = PkiStrings.OutHelpName, Required = true };
+        var folder = new Option<DirectoryInfo>("--out") { Description = PkiStrings.OutDescription, HelpName = HelpNameStrings.Folder, Required = true };
         var agents = new Option<string[]>("--agent")
         {
             Description = PkiStrings.AgentDescription,
-            HelpName = PkiStrings.AgentHelpName,
+            HelpName = HelpNameStrings.Name,
             DefaultValueFactory = _ => ["brp"],
             AllowMultipleArgumentsPerToken = false,
         };

@@ -27,15 +27,16 @@ internal static class PrivacyCheck1Command
 
     private static Command CreatePrepare()
     {
-        var signalOption = new Option<string>("--signaal") { Description = SignalStrings.SignalOptionDescription, Required = true };
+        var signalOption = new Option<string>("--signaal") { Description = SignalStrings.SignalOptionDescription, HelpName = HelpNameStrings.Signal, Required = true };
         var departmentOption = new Option<string[]>("--afdeling")
         {
             Description = SignalStrings.DepartmentsOptionDescription,
+            HelpName = HelpNameStrings.Department,
             Required = true,
             Arity = ArgumentArity.OneOrMore,
         };
-        var subjectOption = new Option<string[]>("--betrokkene") { Description = SignalStrings.Pc1SubjectOptionDescription };
-        var typeOption = new Option<string[]>("--type") { Description = SignalStrings.TypeOptionDescription };
+        var subjectOption = new Option<string[]>("--betrokkene") { Description = SignalStrings.Pc1SubjectOptionDescription, HelpName = HelpNameStrings.Subject };
+        var typeOption = new Option<string[]>("--type") { Description = SignalStrings.TypeOptionDescription, HelpName = HelpNameStrings.IdentifierType };
         var decisionOptions = new DecisionRequestOptions();
         var connection = new ConnectionOptions();
 

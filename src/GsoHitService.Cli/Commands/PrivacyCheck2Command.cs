@@ -23,11 +23,11 @@ internal static class PrivacyCheck2Command
 
     private static Command CreatePrepare()
     {
-        var caseOption = new Option<string>("--casus") { Description = SignalStrings.CaseOptionDescription, Required = true };
-        var departmentOption = new Option<string>("--afdeling") { Description = SignalStrings.Pc2DepartmentOptionDescription, Required = true };
-        var subjectOption = new Option<string[]>("--betrokkene") { Description = SignalStrings.Pc2SubjectOptionDescription, Required = true, Arity = ArgumentArity.OneOrMore };
-        var fieldOption = new Option<string[]>("--veld") { Description = SignalStrings.FieldOptionDescription, Required = true, Arity = ArgumentArity.OneOrMore };
-        var recipientOption = new Option<string[]>("--ontvanger") { Description = SignalStrings.RecipientOptionDescription, Required = true, Arity = ArgumentArity.OneOrMore };
+        var caseOption = new Option<string>("--casus") { Description = SignalStrings.CaseOptionDescription, HelpName = HelpNameStrings.Case, Required = true };
+        var departmentOption = new Option<string>("--afdeling") { Description = SignalStrings.Pc2DepartmentOptionDescription, HelpName = HelpNameStrings.Department, Required = true };
+        var subjectOption = new Option<string[]>("--betrokkene") { Description = SignalStrings.Pc2SubjectOptionDescription, HelpName = HelpNameStrings.Subject, Required = true, Arity = ArgumentArity.OneOrMore };
+        var fieldOption = new Option<string[]>("--veld") { Description = SignalStrings.FieldOptionDescription, HelpName = HelpNameStrings.Field, Required = true, Arity = ArgumentArity.OneOrMore };
+        var recipientOption = new Option<string[]>("--ontvanger") { Description = SignalStrings.RecipientOptionDescription, HelpName = HelpNameStrings.Member, Required = true, Arity = ArgumentArity.OneOrMore };
         var decisionOptions = new DecisionRequestOptions();
         var connection = new ConnectionOptions();
 

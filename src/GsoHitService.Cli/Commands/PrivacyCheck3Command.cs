@@ -21,11 +21,11 @@ internal static class PrivacyCheck3Command
 
     private static Command CreateRecord()
     {
-        var caseOption = new Option<string>("--casus") { Description = SignalStrings.CaseOptionDescription, Required = true };
-        var memberOption = new Option<string>("--lid") { Description = ReleaseStrings.MemberOptionDescription, Required = true };
-        var fieldOption = new Option<string[]>("--veld") { Description = ReleaseStrings.Pc3FieldOptionDescription, Required = true, Arity = ArgumentArity.OneOrMore };
-        var decidedByOption = new Option<string>("--besloten-door") { Description = ReleaseStrings.DecidedByOptionDescription, Required = true };
-        var reasonOption = new Option<string>("--reden") { Description = ReleaseStrings.ReasonOptionDescription, Required = true };
+        var caseOption = new Option<string>("--casus") { Description = SignalStrings.CaseOptionDescription, HelpName = HelpNameStrings.Case, Required = true };
+        var memberOption = new Option<string>("--lid") { Description = ReleaseStrings.MemberOptionDescription, HelpName = HelpNameStrings.Member, Required = true };
+        var fieldOption = new Option<string[]>("--veld") { Description = ReleaseStrings.Pc3FieldOptionDescription, HelpName = HelpNameStrings.Field, Required = true, Arity = ArgumentArity.OneOrMore };
+        var decidedByOption = new Option<string>("--besloten-door") { Description = ReleaseStrings.DecidedByOptionDescription, HelpName = HelpNameStrings.Name, Required = true };
+        var reasonOption = new Option<string>("--reden") { Description = ReleaseStrings.ReasonOptionDescription, HelpName = HelpNameStrings.Text, Required = true };
         var connection = new ConnectionOptions();
 
         var command = new Command("record", ReleaseStrings.RecordDescription) { caseOption, memberOption, fieldOption, decidedByOption, reasonOption };

@@ -31,10 +31,10 @@ internal static class QueryCommand
 
     private static Command CreateRun()
     {
-        var signalOption = new Option<string>("--signaal") { Description = SignalStrings.SignalOptionDescription, Required = true };
-        var decisionOption = new Option<string>("--besluit") { Description = HitMatrixStrings.DecisionOptionDescription, Required = true };
-        var departmentOption = new Option<string[]>("--afdeling") { Description = HitMatrixStrings.DepartmentsOptionDescription };
-        var repeatOption = new Option<string>("--herhaal") { Description = HitMatrixStrings.RepeatOptionDescription, HelpName = HitMatrixStrings.QueryIdHelpName };
+        var signalOption = new Option<string>("--signaal") { Description = SignalStrings.SignalOptionDescription, HelpName = HelpNameStrings.Signal, Required = true };
+        var decisionOption = new Option<string>("--besluit") { Description = HitMatrixStrings.DecisionOptionDescription, HelpName = HelpNameStrings.Decision, Required = true };
+        var departmentOption = new Option<string[]>("--afdeling") { Description = HitMatrixStrings.DepartmentsOptionDescription, HelpName = HelpNameStrings.Department };
+        var repeatOption = new Option<string>("--herhaal") { Description = HitMatrixStrings.RepeatOptionDescription, HelpName = HelpNameStrings.Query };
         var detailsOption = CreateDetailsOption();
         var connection = new ConnectionOptions();
 
@@ -61,7 +61,7 @@ internal static class QueryCommand
 
     private static Command CreateShow()
     {
-        var queryArgument = new Argument<string>("BEVRAGING") { Description = HitMatrixStrings.QueryArgumentDescription };
+        var queryArgument = new Argument<string>("BEVRAGING") { Description = HitMatrixStrings.QueryArgumentDescription, HelpName = HelpNameStrings.Query };
         var detailsOption = CreateDetailsOption();
         var connection = new ConnectionOptions();
 
@@ -97,7 +97,8 @@ internal static class QueryCommand
 
         var departments = string.Join(" ", unanswered.Select(department => $"--afdeling {department}"));
         output.WriteLine();
-        output.WriteLine(Messages.Format(HitMatrixStrings.FollowUpRepeat, unanswered.Count, string.Join(", ", unanswered)));
+        output.WriteLine(Messages.FormatCount(
+            unanswered.Count, HitMatrixStrings.FollowUpRepeatSingular, HitMatrixStrings.FollowUpRepeatPlural, unanswered.Count, string.Join(", ", unanswered)));
         output.WriteLine($"  gso query run --signaal {result.SignalId} --besluit {result.DecisionId} --herhaal {result.QueryId} {departments}");
     }
 }

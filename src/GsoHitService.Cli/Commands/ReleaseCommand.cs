@@ -24,7 +24,7 @@ internal static class ReleaseCommand
 
     private static Command CreateRequest()
     {
-        var decisionOption = new Option<string>("--besluit") { Description = ReleaseStrings.DecisionOptionDescription, Required = true };
+        var decisionOption = new Option<string>("--besluit") { Description = ReleaseStrings.DecisionOptionDescription, HelpName = HelpNameStrings.Decision, Required = true };
         var connection = new ConnectionOptions();
 
         var command = new Command("request", ReleaseStrings.RequestDescription) { decisionOption };
@@ -53,8 +53,8 @@ internal static class ReleaseCommand
 
     private static Command CreateShow()
     {
-        var caseOption = new Option<string>("--casus") { Description = SignalStrings.CaseOptionDescription, Required = true };
-        var memberOption = new Option<string>("--lid") { Description = ReleaseStrings.ShowMemberOptionDescription, Required = true };
+        var caseOption = new Option<string>("--casus") { Description = SignalStrings.CaseOptionDescription, HelpName = HelpNameStrings.Case, Required = true };
+        var memberOption = new Option<string>("--lid") { Description = ReleaseStrings.ShowMemberOptionDescription, HelpName = HelpNameStrings.Member, Required = true };
         var connection = new ConnectionOptions();
 
         var command = new Command("show", ReleaseStrings.ShowDescription) { caseOption, memberOption };

@@ -24,13 +24,13 @@ internal static class SignalCommand
 
     private static Command CreateRegister()
     {
-        var titleOption = new Option<string>("--titel") { Description = SignalStrings.TitleOptionDescription, Required = true };
-        var reporterOption = new Option<string>("--melder") { Description = SignalStrings.ReporterOptionDescription, Required = true };
-        var descriptionOption = new Option<string>("--omschrijving") { Description = SignalStrings.DescriptionOptionDescription };
+        var titleOption = new Option<string>("--titel") { Description = SignalStrings.TitleOptionDescription, HelpName = HelpNameStrings.Text, Required = true };
+        var reporterOption = new Option<string>("--melder") { Description = SignalStrings.ReporterOptionDescription, HelpName = HelpNameStrings.Text, Required = true };
+        var descriptionOption = new Option<string>("--omschrijving") { Description = SignalStrings.DescriptionOptionDescription, HelpName = HelpNameStrings.Text };
         var subjectsOption = new Option<string>("--betrokkenen")
         {
             Description = SignalStrings.SubjectsOptionDescription,
-            HelpName = CoordinatorStrings.FileHelpName,
+            HelpName = HelpNameStrings.File,
             Required = true,
         };
         var connection = new ConnectionOptions();
@@ -101,7 +101,7 @@ internal static class SignalCommand
 
     private static Command CreateShow()
     {
-        var signalArgument = new Argument<string>("SIGNAAL") { Description = SignalStrings.SignalArgumentDescription };
+        var signalArgument = new Argument<string>("SIGNAAL") { Description = SignalStrings.SignalArgumentDescription, HelpName = HelpNameStrings.Signal };
         var connection = new ConnectionOptions();
 
         var command = new Command("show", SignalStrings.ShowDescription) { signalArgument };

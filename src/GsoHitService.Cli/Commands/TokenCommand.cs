@@ -16,18 +16,19 @@ internal static class TokenCommand
         var keyOption = new Option<string>("--key")
         {
             Description = TokenStrings.KeyOptionDescription,
-            HelpName = "FILE",
+            HelpName = HelpNameStrings.File,
             Required = true,
         };
         var typeOption = new Option<string>("--type")
         {
             Description = TokenStrings.TypeOptionDescription,
-            HelpName = "TYPE",
+            HelpName = HelpNameStrings.IdentifierType,
             Required = true,
         };
         var valueArgument = new Argument<string>("VALUE")
         {
             Description = TokenStrings.ValueArgumentDescription,
+            HelpName = HelpNameStrings.Value,
         };
 
         var command = new Command("token", TokenStrings.TokenDescription) { keyOption, typeOption, valueArgument };

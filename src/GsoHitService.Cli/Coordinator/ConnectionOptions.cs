@@ -12,43 +12,43 @@ internal sealed class ConnectionOptions
     public Option<string> Address { get; } = new("--coordinator")
     {
         Description = CoordinatorStrings.AddressOptionDescription,
-        HelpName = "https://HOST:POORT",
+        HelpName = HelpNameStrings.Address,
     };
 
     public Option<string> Certificate { get; } = new("--certificaat")
     {
         Description = CoordinatorStrings.CertificateOptionDescription,
-        HelpName = CoordinatorStrings.FileHelpName,
+        HelpName = HelpNameStrings.File,
     };
 
     public Option<string> Key { get; } = new("--sleutel")
     {
         Description = CoordinatorStrings.KeyOptionDescription,
-        HelpName = CoordinatorStrings.FileHelpName,
+        HelpName = HelpNameStrings.File,
     };
 
     public Option<string> CertificatePasswordFile { get; } = new("--certificaatwachtwoord")
     {
         Description = CoordinatorStrings.CertificatePasswordOptionDescription,
-        HelpName = CoordinatorStrings.FileHelpName,
+        HelpName = HelpNameStrings.File,
     };
 
     public Option<string> Ca { get; } = new("--ca")
     {
         Description = CoordinatorStrings.CaOptionDescription,
-        HelpName = CoordinatorStrings.FileHelpName,
+        HelpName = HelpNameStrings.File,
     };
 
     public Option<string> ConfigFile { get; } = new("--config")
     {
         Description = CoordinatorStrings.ConfigOptionDescription,
-        HelpName = CoordinatorStrings.FileHelpName,
+        HelpName = HelpNameStrings.File,
     };
 
     public Option<int?> TimeoutSeconds { get; } = new("--timeout")
     {
         Description = CoordinatorStrings.TimeoutOptionDescription,
-        HelpName = CoordinatorStrings.SecondsHelpName,
+        HelpName = HelpNameStrings.Seconds,
     };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>

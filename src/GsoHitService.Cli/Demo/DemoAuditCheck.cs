@@ -45,7 +45,7 @@ internal static class DemoAuditCheck
             }
 
             var ownerName = owner == DemoEnvironment.CoordinatorOwner ? DemoStrings.CoordinatorName : owner;
-            progress.Detail(DemoText.Format(DemoStrings.AuditIntact, ownerName, result.EntriesChecked));
+            progress.Detail(DemoText.FormatCount(result.EntriesChecked, DemoStrings.AuditIntactSingular, DemoStrings.AuditIntactPlural, ownerName, result.EntriesChecked));
             checkedLogs.Add(new DemoAuditLog(owner, path, result.EntriesChecked));
         }
 

@@ -111,6 +111,6 @@ internal static class DemoQuerySteps
             mismatch.Department,
             HitMatrixRenderer.CellText(mismatch.Expected),
             mismatch.Actual is { } actual ? HitMatrixRenderer.CellText(actual) : DemoStrings.MismatchMissingCell));
-        return DemoText.Format(DemoStrings.MatrixMismatch, mismatches.Count) + Environment.NewLine + string.Join(Environment.NewLine, lines);
+        return DemoText.FormatCount(mismatches.Count, DemoStrings.MatrixMismatchSingular, DemoStrings.MatrixMismatchPlural, mismatches.Count) + Environment.NewLine + string.Join(Environment.NewLine, lines);
     }
 }

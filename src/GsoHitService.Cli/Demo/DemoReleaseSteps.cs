@@ -24,8 +24,12 @@ internal static class DemoReleaseSteps
     /// <summary>The department whose content the demo releases: its one record of the subject keeps the output short.</summary>
     public const string Department = DemoDepartments.SocialDomain;
 
-    /// <summary>The fields that privacy check 2 approves, out of the department's releasable fields; the client number stays withheld.</summary>
-    public static IReadOnlyList<string> ApprovedFields { get; } = ["naam", "adres"];
+    /// <summary>
+    /// The fields that privacy check 2 approves, out of the department's releasable fields; the client
+    /// number stays withheld. They are in alphabetical order, the order in which the decision and the
+    /// released content list them, so every step of the demo names them alike.
+    /// </summary>
+    public static IReadOnlyList<string> ApprovedFields { get; } = ["adres", "naam"];
 
     /// <exception cref="DemoFailedException">A call failed, or the content contains a field that was not approved.</exception>
     public static async Task<DemoRelease> RunAsync(
@@ -44,7 +48,8 @@ internal static class DemoReleaseSteps
             environment.Operator,
             (client, options) => client.RequestContentReleaseAsync(new Proto.RequestContentReleaseRequest { DecisionId = decision.DecisionId }, options),
             cancellationToken);
-        progress.Step(DemoText.Format(DemoStrings.StepContentReleased, Department, release.RecordCount, release.ReleaseId));
+        progress.Step(DemoText.FormatCount(
+            release.RecordCount, DemoStrings.StepContentReleasedSingular, DemoStrings.StepContentReleasedPlural, Department, release.RecordCount, release.ReleaseId));
 
         await RecordPrivacyCheck3Async(environment, query.Result.CaseId, progress, cancellationToken);
 

@@ -16,14 +16,14 @@ internal static class HelpLabels
     private static readonly string[] OptionPrefixes = ["--", "-", "/"];
 
     /// <summary>
-    /// Returns the value placeholder of an argument, such as <c>&lt;VALUE&gt;</c>: its help name,
+    /// Returns the value placeholder of an argument, such as <c>&lt;WAARDE&gt;</c>: its help name,
     /// else its completion values, else its name.
     /// </summary>
     public static string ArgumentLabel(Argument argument) =>
         ValuePlaceholder(argument.HelpName, argument.ValueType, argument.Arity, argument.CompletionSources.Count, argument) ?? $"<{argument.Name}>";
 
     /// <summary>
-    /// Returns the value placeholder of an option, such as <c>&lt;TYPE&gt;</c>, or an empty string
+    /// Returns the value placeholder of an option, such as <c>&lt;SOORT&gt;</c>, or an empty string
     /// for a flag that takes no value.
     /// </summary>
     public static string OptionValueLabel(Option option) =>
@@ -34,7 +34,7 @@ internal static class HelpLabels
 
     /// <summary>
     /// Returns the first column of an option row: its aliases, value placeholder and, when
-    /// required, the required label, for example <c>--type &lt;TYPE&gt; (VERPLICHT)</c>.
+    /// required, the required label, for example <c>--type &lt;SOORT&gt; (VERPLICHT)</c>.
     /// </summary>
     public static string OptionRowLabel(Option option)
     {

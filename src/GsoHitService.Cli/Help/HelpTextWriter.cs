@@ -110,7 +110,7 @@ internal sealed class HelpTextWriter(TextWriter output, int width)
     {
         var defaults = subcommand.Arguments
             .Where(argument => !argument.Hidden)
-            .Select(argument => (argument.Name, Value: HelpLabels.DefaultValue(argument)))
+            .Select(argument => (Name: argument.HelpName ?? argument.Name, Value: HelpLabels.DefaultValue(argument)))
             .Where(item => item.Value is not null)
             .ToList();
         return defaults.Count switch

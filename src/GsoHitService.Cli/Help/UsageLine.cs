@@ -3,7 +3,7 @@ using GsoHitService.Cli.Resources;
 
 namespace GsoHitService.Cli.Help;
 
-/// <summary>The usage line of help, such as <c>gso normalize &lt;VALUE&gt; [opties]</c>.</summary>
+/// <summary>The usage line of help, such as <c>gso normalize &lt;WAARDE&gt; [opties]</c>.</summary>
 internal static class UsageLine
 {
     /// <summary>
@@ -53,15 +53,17 @@ internal static class UsageLine
         var openBrackets = 0;
         foreach (var argument in arguments.Where(argument => !argument.Hidden))
         {
+            // The same placeholder as the argument's row, so a help name such as <WAARDE> shows in both.
+            var label = HelpLabels.ArgumentLabel(argument);
             var repeat = argument.Arity.MaximumNumberOfValues > 1 ? "..." : string.Empty;
             if (argument.Arity.MinimumNumberOfValues == 0)
             {
-                usage.Add($"[<{argument.Name}>{repeat}");
+                usage.Add($"[{label}{repeat}");
                 openBrackets++;
             }
             else
             {
-                usage.Add($"<{argument.Name}>{repeat}");
+                usage.Add($"{label}{repeat}");
             }
         }
 

@@ -41,6 +41,6 @@ internal static class ReleasedContentRenderer
 
         output.WriteLine(content.WithheldFieldCount == 0
             ? ReleaseStrings.ShowNoneWithheld
-            : Messages.Format(ReleaseStrings.ShowWithheld, content.WithheldFieldCount));
+            : Messages.FormatCount(content.WithheldFieldCount, ReleaseStrings.ShowWithheldSingular, ReleaseStrings.ShowWithheldPlural, content.WithheldFieldCount));
     }
 }

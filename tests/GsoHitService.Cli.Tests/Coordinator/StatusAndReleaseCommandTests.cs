@@ -173,6 +173,6 @@ public sealed class StatusAndReleaseCommandTests : IClassFixture<CoordinatorServ
         Assert.Contains("Vertrouwelijk", output, StringComparison.Ordinal);
         Assert.Contains("Betrokkene A, afdeling vergunningen, bron vergunningen.csv (vrijgave release-1)", output, StringComparison.Ordinal);
         Assert.Contains("vergunningsoort: exploitatievergunning", output, StringComparison.Ordinal);
-        Assert.Contains("2 veld(en) achtergehouden", output, StringComparison.Ordinal);
+        Assert.Contains("2 velden achtergehouden", output, StringComparison.Ordinal);
     }
 }

@@ -29,7 +29,7 @@ public sealed class DecisionCommandTests(KerngroepFixture kerngroep) : IClassFix
         Assert.Contains("bsn, kvk", output, StringComparison.Ordinal);
         Assert.Contains("Afdelingen (2)", output, StringComparison.Ordinal);
         Assert.Contains("brp: 3 matchtokens", output, StringComparison.Ordinal);
-        Assert.Contains("sleutelepoch 2026-12", output, StringComparison.Ordinal);
+        Assert.Contains("sleutelperiode 2026-12", output, StringComparison.Ordinal);
         Assert.Contains("Ondertekend door:", output, StringComparison.Ordinal);
         Assert.Contains("nog niemand", output, StringComparison.Ordinal);
     }
@@ -119,7 +119,7 @@ public sealed class DecisionCommandTests(KerngroepFixture kerngroep) : IClassFix
         Assert.Equal(0, exitCode);
         Assert.Equal("", error);
         Assert.True(output.IndexOf("U ondertekent het volgende besluit:", StringComparison.Ordinal) < output.IndexOf("Besluit-id:", StringComparison.Ordinal));
-        Assert.Contains("Ondertekend door po-1 (privacy officer). Het besluit heeft nu 1 handtekening(en).", output, StringComparison.Ordinal);
+        Assert.Contains("Ondertekend door po-1 (privacy officer). Het besluit heeft nu 1 handtekening.", output, StringComparison.Ordinal);
         Assert.Equal("po-1", Assert.Single(DecisionFile.Read(path).Signatures).MemberId);
     }
 

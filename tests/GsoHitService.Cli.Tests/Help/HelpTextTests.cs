@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using GsoHitService.Cli.Tests.Commands;
 
 namespace GsoHitService.Cli.Tests.Help;
@@ -7,7 +8,7 @@ namespace GsoHitService.Cli.Tests.Help;
 /// <c>gso --help</c> through the real command tree: the parts that System.CommandLine would write
 /// in English (headings, help and version option texts, labels) follow the UI culture.
 /// </summary>
-public sealed class HelpTextTests
+public sealed partial class HelpTextTests
 {
     private static readonly string[] EnglishHeadings = ["Description:", "Usage:", "Arguments:", "Options:", "Commands:"];
 
@@ -61,10 +62,10 @@ public sealed class HelpTextTests
         var (exitCode, output, _) = CommandRun.Gso("nl-NL", "normalize", "--help");
 
         Assert.Equal(ExitCodes.Success, exitCode);
-        Assert.Contains("Gebruik:" + Environment.NewLine + "  gso normalize <VALUE> [opties]" + Environment.NewLine, output, StringComparison.Ordinal);
-        Assert.Contains("Argumenten:" + Environment.NewLine + "  <VALUE>  De waarde,", output, StringComparison.Ordinal);
-        Assert.Contains("  --type <TYPE> (VERPLICHT)  Soort identificatiegegeven:", output, StringComparison.Ordinal);
-        Assert.Contains("  -?, -h, --help             Toont hulp en gebruiksinformatie.", output, StringComparison.Ordinal);
+        Assert.Contains("Gebruik:" + Environment.NewLine + "  gso normalize <WAARDE> [opties]" + Environment.NewLine, output, StringComparison.Ordinal);
+        Assert.Contains("Argumenten:" + Environment.NewLine + "  <WAARDE>  De waarde,", output, StringComparison.Ordinal);
+        Assert.Contains("  --type <SOORT> (VERPLICHT)  Soort identificatiegegeven:", output, StringComparison.Ordinal);
+        Assert.Contains("  -?, -h, --help              Toont hulp en gebruiksinformatie.", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,6 +75,17 @@ public sealed class HelpTextTests
 
         Assert.Contains("  --type <TYPE> (REQUIRED)  Kind of identifier:", output, StringComparison.Ordinal);
         Assert.Contains("Arguments:", output, StringComparison.Ordinal);
+        Assert.Contains("  gso normalize <VALUE> [options]", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nl-NL", "  --epoch <PERIODE>")]
+    [InlineData("en-GB", "  --epoch <EPOCH>")]
+    public void CommandHelp_Placeholder_FollowsCulture(string culture, string expected)
+    {
+        var (_, output, _) = CommandRun.Gso(culture, "keys", "new", "--help");
+
+        Assert.Contains(expected, output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,7 +104,7 @@ public sealed class HelpTextTests
 
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Empty(error);
-        Assert.Contains("  --out <FILE> (VERPLICHT)", output, StringComparison.Ordinal);
+        Assert.Contains("  --out <BESTAND> (VERPLICHT)", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,6 +128,29 @@ public sealed class HelpTextTests
             Assert.False(output.Contains("Show help", StringComparison.Ordinal), $"gso {commandLine} --help has the English help option text.");
         }
     }
+
+    [Fact]
+    public void EveryCommandHelp_HasDutchUpperCasePlaceholders()
+    {
+        // A placeholder without a help name falls back to the symbol's own name, such as <titel>
+        // or <VALUE>; every option and argument sets a Dutch help name instead.
+        string[] englishPlaceholders = ["<VALUE>", "<FILE>", "<TYPE>", "<FOLDER>", "<NAME>", "<DATE>"];
+        foreach (var path in CommandPaths(GsoCommandLine.Create(), []))
+        {
+            var (_, output, _) = CommandRun.Gso("nl-NL", [.. path, "--help"]);
+
+            var commandLine = string.Join(' ', path);
+            var lowerCase = LowerCasePlaceholder().Match(output);
+            Assert.False(lowerCase.Success, $"gso {commandLine} --help has the lower-case placeholder {lowerCase.Value}.");
+            foreach (var placeholder in englishPlaceholders)
+            {
+                Assert.False(output.Contains(placeholder, StringComparison.Ordinal), $"gso {commandLine} --help has the English placeholder {placeholder}.");
+            }
+        }
+    }
+
+    [GeneratedRegex("<[a-z][a-z-]*>")]
+    private static partial Regex LowerCasePlaceholder();
 
     private static IEnumerable<string[]> CommandPaths(Command command, string[] path)
     {

@@ -75,7 +75,7 @@ public sealed class ParseErrorTests
 
         Assert.Equal(ExitCodes.UsageError, exitCode);
         Assert.Empty(output);
-        Assert.Equal("Verplicht argument <VALUE> ontbreekt voor 'gso normalize'." + NewLine + "Gebruik 'gso normalize --help' voor hulp." + NewLine, error);
+        Assert.Equal("Verplicht argument <WAARDE> ontbreekt voor 'gso normalize'." + NewLine + "Gebruik 'gso normalize --help' voor hulp." + NewLine, error);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class ParseErrorTests
         var (exitCode, _, error) = CommandRun.Gso("nl-NL", "keys", "new", "--out");
 
         Assert.Equal(ExitCodes.UsageError, exitCode);
-        Assert.StartsWith("Waarde ontbreekt na optie --out. Geef de waarde direct na de optie, bijvoorbeeld: --out <FILE>" + NewLine, error, StringComparison.Ordinal);
+        Assert.StartsWith("Waarde ontbreekt na optie --out. Geef de waarde direct na de optie, bijvoorbeeld: --out <BESTAND>" + NewLine, error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -160,6 +160,6 @@ public sealed class ParseErrorTests
 
         Assert.DoesNotContain("Required", error, StringComparison.Ordinal);
         Assert.Contains("Waarde ontbreekt na optie --type.", error, StringComparison.Ordinal);
-        Assert.Contains("Verplicht argument <VALUE> ontbreekt voor 'gso normalize'.", error, StringComparison.Ordinal);
+        Assert.Contains("Verplicht argument <WAARDE> ontbreekt voor 'gso normalize'.", error, StringComparison.Ordinal);
     }
 }
