@@ -18,7 +18,7 @@ public sealed class TokenSortKeyTests
         { 20_000, 1, 0 },
         { 20_000, 4, 0 },
         { 20_000, 2, 3 },
-        { 50_000, 1, 1 },
+        { 20_000, 1, 1 },
     };
 
     [Theory]
@@ -27,7 +27,10 @@ public sealed class TokenSortKeyTests
     {
         var tokens = RandomTokens(count, typeCount, distinctFirstBytes, seed: count + typeCount + distinctFirstBytes);
 
-        var expected = tokens.Select(token => new TokenSortKey(token)).Distinct().Order().ToArray();
+        // Adjacent duplicates are dropped after sorting; Distinct would hash, and keys with equal
+        // first bytes share a hash code.
+        var ordered = tokens.Select(token => new TokenSortKey(token)).Order().ToArray();
+        var expected = ordered.Where((key, i) => i == 0 || !key.Equals(ordered[i - 1])).ToArray();
         var actual = TokenSortKey.SortDistinct(tokens);
 
         Assert.Equal(expected, actual);
