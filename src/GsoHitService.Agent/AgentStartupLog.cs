@@ -37,6 +37,11 @@ internal sealed partial class AgentStartupLog(
         // The verifier is taken here, so that a wrong roster or an unusable use record stops the start.
         _ = verifier;
         Log.DecisionsVerified(logger, roster.Members.Count, useRecord.ActiveCount);
+        foreach (var member in roster.Members.OrderBy(member => member.Id, StringComparer.Ordinal))
+        {
+            // Lets an operator compare each configured key with the member's own fingerprint.
+            Log.RosterMember(logger, member.Id, member.Role, member.PublicKeyFingerprint);
+        }
 
         if (options.Value.EnableServerReflection)
         {
@@ -58,6 +63,10 @@ internal sealed partial class AgentStartupLog(
         [LoggerMessage(EventId = 4002, EventName = "DecisionsVerified", Level = LogLevel.Information,
             Message = "Signed decisions are verified against a roster of {MemberCount} kerngroep members; {ActiveUseCount} used decisions have not expired yet")]
         public static partial void DecisionsVerified(ILogger logger, int memberCount, int activeUseCount);
+
+        [LoggerMessage(EventId = 4005, EventName = "RosterMember", Level = LogLevel.Information,
+            Message = "Kerngroep member {MemberId} ({Role}) with public key fingerprint {Fingerprint}")]
+        public static partial void RosterMember(ILogger logger, string memberId, CoreTeamRole role, string fingerprint);
 
         [LoggerMessage(EventId = 4003, EventName = "ServerReflectionOn", Level = LogLevel.Information,
             Message = "gRPC server reflection is on (Agent:EnableServerReflection)")]

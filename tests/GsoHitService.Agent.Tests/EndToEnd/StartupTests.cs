@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using GsoHitService.TestSupport;
 using Microsoft.Extensions.Options;
 
 namespace GsoHitService.Agent.Tests.EndToEnd;
@@ -75,5 +76,17 @@ public sealed class StartupTests
         var failure = await Assert.ThrowsAnyAsync<Exception>(second.StartAppAsync);
 
         Assert.Contains("in use by another agent process", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_Roster_LogsKeyFingerprints()
+    {
+        await using var host = await AgentTestHost.StartAsync();
+
+        var entries = host.Logs.WithEvent("RosterMember").Select(entry => entry.Message).ToArray();
+
+        Assert.Equal(3, entries.Length);
+        Assert.Contains(entries, message => message.Contains(TestKerngroep.Shared.PrivacyOfficer.PublicKeyFingerprint, StringComparison.Ordinal));
+        Assert.Contains(entries, message => message.Contains("jurist-1 (LegalAdviser)", StringComparison.Ordinal));
     }
 }
