@@ -9,17 +9,24 @@ using Proto = GsoHitService.Protocol.V1;
 namespace GsoHitService.EndToEnd.Tests.Coordinator;
 
 /// <summary>
-/// Content release, privacy check 3 and reading released content. The permits department is a
-/// small fake agent on real Kestrel because the real agent does not release content yet. The BRP
-/// agent is the real one and refuses.
+/// Content release, privacy check 3 and reading released content, against real agents. The permits
+/// agent contains a permit at subject A's address and may release its number and kind. The BRP
+/// agent contains subject A's BSN and may release the address. Only the test of an agent that sends
+/// an unapproved field uses <see cref="MisbehavingReleaseAgent"/>, because a correct agent never does.
 /// </summary>
 public sealed class CoordinatorContentReleaseTests : IAsyncLifetime
 {
     private const string Member = TestCoordinator.MemberCommonName;
 
+    /// <summary>The department code of the misbehaving agent, in the one test that adds it.</summary>
+    private const string MisbehavingDepartment = "handhaving";
+
+    private const string PermitNumberA = "V-2026-0042";
+    private const string PermitKindA = "exploitatievergunning";
+
     private MatchingKey _key = null!;
     private TestKerngroep _kerngroep = null!;
-    private FakeReleaseAgent _permits = null!;
+    private TestAgent _permits = null!;
     private TestAgent _brp = null!;
     private TestCoordinator _coordinator = null!;
     private Proto.Coordinator.CoordinatorClient _client = null!;
@@ -28,8 +35,21 @@ public sealed class CoordinatorContentReleaseTests : IAsyncLifetime
     {
         _key = MatchingKey.Generate(KeyEpoch);
         _kerngroep = new TestKerngroep();
-        _permits = await FakeReleaseAgent.StartAsync(Permits, KeyEpoch);
+
+        // The export also contains company C's permit, so that a release for subject A shows that
+        // the agent returns only the approved subject's records.
+        _permits = await TestAgent.StartAsync(
+            Permits,
+            _key,
+            [IdentifierType.KvkNumber, IdentifierType.Address],
+            [
+                new AgentRecord(Postcode: "1234AB", HouseNumber: "12", PermitNumber: PermitNumberA, PermitKind: PermitKindA),
+                new AgentRecord(KvkNumber: KvkC, Postcode: "5678CD", HouseNumber: "1", PermitNumber: "V-2025-0107", PermitKind: "omgevingsvergunning"),
+            ],
+            _kerngroep,
+            releasableFields: ["vergunningnummer", "vergunningsoort"]);
         _brp = await TestAgent.StartAsync(Brp, _key, [IdentifierType.Bsn], [new AgentRecord(Bsn: BsnA, Postcode: "1234AB", HouseNumber: "12")], _kerngroep);
+
         _coordinator = await TestCoordinator.StartAsync(_key, _kerngroep, [(Permits, _permits.Address), (Brp, _brp.Address)]);
         _client = _coordinator.CreateClient();
     }
@@ -57,7 +77,7 @@ public sealed class CoordinatorContentReleaseTests : IAsyncLifetime
         Assert.Equal(1, release.RecordCount);
         Assert.Equal(1, release.SubjectCount);
         var item = Assert.Single(content.Items);
-        Assert.Equal(["vergunningnummer"], item.Fields.Keys);
+        Assert.Equal(new Dictionary<string, string> { ["vergunningnummer"] = PermitNumberA }, item.Fields);
         Assert.Equal("Betrokkene A", item.SubjectLabel);
         Assert.Equal(Permits, item.Department);
         Assert.Equal(1, content.WithheldFieldCount);
@@ -111,16 +131,18 @@ public sealed class CoordinatorContentReleaseTests : IAsyncLifetime
     [Fact]
     public async Task RequestContentRelease_AgentSendsUnapprovedField_RecordsNothing()
     {
+        await using var misbehaving = await MisbehavingReleaseAgent.StartAsync(MisbehavingDepartment, KeyEpoch);
+        await RestartCoordinatorWithAsync(misbehaving);
         var (caseId, subjectA) = await OpenCaseAsync();
-        var decision = await RecordPrivacyCheck2Async(caseId, Permits, subjectA);
-        _permits.Behaviour.ExtraField = "bsn";
+        var decision = await RecordPrivacyCheck2Async(caseId, MisbehavingDepartment, subjectA);
+        misbehaving.Behaviour.UnapprovedField = "bsn";
 
         var refusal = await Assert.ThrowsAsync<RpcException>(() => _client.RequestContentReleaseAsync(
             new Proto.RequestContentReleaseRequest { DecisionId = decision.DecisionId }, deadline: Deadline(), cancellationToken: Token).ResponseAsync);
         await RecordPrivacyCheck3Async(caseId, Member, "vergunningnummer", "vergunningsoort", "bsn");
         var content = await _coordinator.CreateClient(TestCoordinator.MemberCertificate).GetReleasedContentAsync(
             new Proto.GetReleasedContentRequest { CaseId = caseId, Member = Member }, deadline: Deadline(), cancellationToken: Token);
-        _permits.Behaviour.ExtraField = null;
+        misbehaving.Behaviour.UnapprovedField = null;
         var retried = await _client.RequestContentReleaseAsync(new Proto.RequestContentReleaseRequest { DecisionId = decision.DecisionId }, deadline: Deadline(), cancellationToken: Token);
 
         Assert.Equal(StatusCode.FailedPrecondition, refusal.StatusCode);
@@ -134,18 +156,19 @@ public sealed class CoordinatorContentReleaseTests : IAsyncLifetime
         var (caseId, subjectA) = await OpenCaseAsync();
         var decision = await RecordPrivacyCheck2Async(caseId, Permits, subjectA);
         await _client.RequestContentReleaseAsync(new Proto.RequestContentReleaseRequest { DecisionId = decision.DecisionId }, deadline: Deadline(), cancellationToken: Token);
-        var callsBefore = _permits.Behaviour.ReleaseCalls;
+        var releasesAuditedBefore = await _permits.CountAuditEntriesAsync("content-release");
 
         var refusal = await Assert.ThrowsAsync<RpcException>(() => _client.RequestContentReleaseAsync(
             new Proto.RequestContentReleaseRequest { DecisionId = decision.DecisionId }, deadline: Deadline(), cancellationToken: Token).ResponseAsync);
 
         Assert.Equal(StatusCode.AlreadyExists, refusal.StatusCode);
         Assert.Equal(CoordinatorErrorCodes.ReasonContentAlreadyReleased, refusal.Trailer(CoordinatorErrorCodes.ReasonTrailer));
-        Assert.Equal(callsBefore, _permits.Behaviour.ReleaseCalls);
+        Assert.Equal(1, releasesAuditedBefore);
+        Assert.Equal(1, await _permits.CountAuditEntriesAsync("content-release"));
     }
 
     [Fact]
-    public async Task RequestContentRelease_RealAgent_ReleasesApprovedField()
+    public async Task RequestContentRelease_BrpAgent_ReleasesApprovedField()
     {
         var (caseId, subjectA) = await OpenCaseAsync();
         var decision = await RecordPrivacyCheck2Async(caseId, Brp, subjectA, "postcode");
@@ -203,17 +226,32 @@ public sealed class CoordinatorContentReleaseTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ListAgents_FakeAndRealAgent_AreReachableAndCompatible()
+    public async Task ListAgents_BothAgents_AreReachableAndCompatible()
     {
         var reply = await _client.ListAgentsAsync(new Proto.ListAgentsRequest(), deadline: Deadline(), cancellationToken: Token);
 
         Assert.Equal([Permits, Brp], reply.Agents.Select(agent => agent.Department));
         Assert.All(reply.Agents, agent => Assert.True(agent.Reachable, agent.Problem));
         Assert.All(reply.Agents, agent => Assert.True(agent.Compatible, agent.Problem));
-        Assert.Equal(KeyEpoch, reply.Agents.Single(agent => agent.Department == Brp).Info.Context.KeyEpoch);
+        Assert.All(reply.Agents, agent => Assert.Equal(KeyEpoch, agent.Info.Context.KeyEpoch));
     }
 
-    /// <summary>Registers the standard signal and queries the fake permits agent, whose hits open a case.</summary>
+    /// <summary>
+    /// Replaces the coordinator with a new one that also has <paramref name="misbehaving"/> as
+    /// department <see cref="MisbehavingDepartment"/>, because agents are configured at start-up.
+    /// </summary>
+    private async Task RestartCoordinatorWithAsync(MisbehavingReleaseAgent misbehaving)
+    {
+        await _coordinator.DisposeAsync();
+        _coordinator = await TestCoordinator.StartAsync(
+            _key, _kerngroep, [(Permits, _permits.Address), (Brp, _brp.Address), (MisbehavingDepartment, misbehaving.Address)]);
+        _client = _coordinator.CreateClient();
+    }
+
+    /// <summary>
+    /// Registers the standard signal and queries the permits agent under a new privacy check 1
+    /// decision. Its hits on subject A's address and on company C open a case.
+    /// </summary>
     private async Task<(string CaseId, string SubjectA)> OpenCaseAsync()
     {
         var signal = await _client.RegisterSignalAsync(StandardSignal(), deadline: Deadline(), cancellationToken: Token);

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using GsoHitService.Agent;
 using GsoHitService.Agent.Indexing;
@@ -16,15 +17,27 @@ namespace GsoHitService.EndToEnd.Tests.Coordinator;
 /// <param name="Postcode">The postcode of the address, or empty.</param>
 /// <param name="HouseNumber">The huisnummer of the address, or empty.</param>
 /// <param name="KvkNumber">A KvK-nummer, or empty.</param>
-internal sealed record AgentRecord(string Bsn = "", string Postcode = "", string HouseNumber = "", string KvkNumber = "");
+/// <param name="PermitNumber">The vergunningnummer of a permit at the address, or empty.</param>
+/// <param name="PermitKind">The vergunningsoort of that permit, or empty.</param>
+internal sealed record AgentRecord(
+    string Bsn = "",
+    string Postcode = "",
+    string HouseNumber = "",
+    string KvkNumber = "",
+    string PermitNumber = "",
+    string PermitKind = "");
 
 /// <summary>
 /// A real department agent on Kestrel at 127.0.0.1 with a free port and the test certificates,
 /// reading one CSV export written into its own content root, configured through
-/// <c>appsettings.json</c> as in production. It holds only the identifier types it is given.
+/// <c>appsettings.json</c> as in production. It indexes only the identifier types it is given and
+/// releases only the columns named in its field map.
 /// </summary>
 internal sealed class TestAgent : IAsyncDisposable
 {
+    /// <summary>The field map of an agent started without one: the address columns.</summary>
+    public static readonly IReadOnlyList<string> AddressFields = ["postcode", "huisnummer"];
+
     private readonly TempDirectory _contentRoot;
     private bool _stopped;
 
@@ -41,6 +54,9 @@ internal sealed class TestAgent : IAsyncDisposable
 
     public Uri Address => new(App.Urls.First());
 
+    /// <summary>The agent's audit log, at the default <c>Agent:AuditLogPath</c> in its content root.</summary>
+    public string AuditLogPath => _contentRoot.Combine("audit", "agent-audit.log");
+
     /// <param name="department">Department code.</param>
     /// <param name="key">The municipality's matching key, shared with the coordinator.</param>
     /// <param name="heldTypes">Identifier types the export's columns are indexed as: bsn, adres and kvk.</param>
@@ -48,6 +64,10 @@ internal sealed class TestAgent : IAsyncDisposable
     /// <param name="kerngroep">The kerngroep whose roster the agent verifies decisions with.</param>
     /// <param name="configureServices">Changes services after the agent's registrations, for example to hold lookups.</param>
     /// <param name="port">The port to listen on; 0 picks a free one.</param>
+    /// <param name="releasableFields">
+    /// The export's columns the agent may release, each under its column name
+    /// (<c>vergunningnummer</c>, for example). Null means <see cref="AddressFields"/>.
+    /// </param>
     public static async Task<TestAgent> StartAsync(
         string department,
         MatchingKey key,
@@ -55,7 +75,8 @@ internal sealed class TestAgent : IAsyncDisposable
         IEnumerable<AgentRecord> records,
         TestKerngroep kerngroep,
         Action<IServiceCollection>? configureServices = null,
-        int port = 0)
+        int port = 0,
+        IReadOnlyCollection<string>? releasableFields = null)
     {
         var contentRoot = new TempDirectory();
         try
@@ -64,7 +85,7 @@ internal sealed class TestAgent : IAsyncDisposable
             MatchingKeyFile.Write(contentRoot.Combine("keys", "matching.gsokey"), key);
             TestCertificates.Shared.WriteServerFiles(contentRoot);
             contentRoot.WriteFile(Path.Combine("data", "export.csv"), ToCsv(records));
-            File.WriteAllText(contentRoot.Combine("appsettings.json"), Settings(department, heldTypes, kerngroep, port).ToJsonString());
+            File.WriteAllText(contentRoot.Combine("appsettings.json"), Settings(department, heldTypes, releasableFields ?? AddressFields, kerngroep, port).ToJsonString());
 
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions
             {
@@ -120,6 +141,28 @@ internal sealed class TestAgent : IAsyncDisposable
         _contentRoot.Dispose();
     }
 
+    /// <summary>
+    /// Counts the entries with the given action (<c>content-release</c>, for example) in the agent's
+    /// audit log. The agent writes an entry for every request, served or refused, before it replies.
+    /// </summary>
+    public async Task<int> CountAuditEntriesAsync(string action)
+    {
+        // The running agent keeps the log open for writing, so the reader must allow that.
+        await using var stream = new FileStream(AuditLogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var count = 0;
+        while (await reader.ReadLineAsync(TestContext.Current.CancellationToken) is { } line)
+        {
+            using var entry = JsonDocument.Parse(line);
+            if (entry.RootElement.GetProperty("action").GetString() == action)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     private async Task WaitForIndexAsync()
     {
         var manager = App.Services.GetRequiredService<IndexManager>();
@@ -133,16 +176,21 @@ internal sealed class TestAgent : IAsyncDisposable
 
     private static string ToCsv(IEnumerable<AgentRecord> records)
     {
-        var csv = new StringBuilder("bsn;postcode;huisnummer;kvk\n");
+        var csv = new StringBuilder("bsn;postcode;huisnummer;kvk;vergunningnummer;vergunningsoort\n");
         foreach (var record in records)
         {
-            csv.Append(record.Bsn).Append(';').Append(record.Postcode).Append(';').Append(record.HouseNumber).Append(';').Append(record.KvkNumber).Append('\n');
+            csv.AppendJoin(';', record.Bsn, record.Postcode, record.HouseNumber, record.KvkNumber, record.PermitNumber, record.PermitKind).Append('\n');
         }
 
         return csv.ToString();
     }
 
-    private static JsonObject Settings(string department, IReadOnlyCollection<IdentifierType> heldTypes, TestKerngroep kerngroep, int port)
+    private static JsonObject Settings(
+        string department,
+        IReadOnlyCollection<IdentifierType> heldTypes,
+        IReadOnlyCollection<string> releasableFields,
+        TestKerngroep kerngroep,
+        int port)
     {
         var identifiers = new JsonArray();
         if (heldTypes.Contains(IdentifierType.Bsn))
@@ -162,6 +210,12 @@ internal sealed class TestAgent : IAsyncDisposable
         if (heldTypes.Contains(IdentifierType.KvkNumber))
         {
             identifiers.Add(new JsonObject { ["Type"] = "kvk", ["Field"] = "kvk" });
+        }
+
+        var fieldMap = new JsonObject();
+        foreach (var column in releasableFields)
+        {
+            fieldMap[column] = new JsonArray(column);
         }
 
         var settings = new JsonObject
@@ -189,7 +243,7 @@ internal sealed class TestAgent : IAsyncDisposable
                     ["Path"] = "data/export.csv",
                     ["Csv"] = new JsonObject { ["Delimiter"] = ";", ["Encoding"] = "utf-8" },
                     ["Identifiers"] = identifiers,
-                    ["ReleasableFields"] = new JsonObject { ["postcode"] = new JsonArray("postcode"), ["huisnummer"] = new JsonArray("huisnummer") },
+                    ["ReleasableFields"] = fieldMap,
                 }),
             },
             ["CoreTeam"] = kerngroep.RosterSection(),

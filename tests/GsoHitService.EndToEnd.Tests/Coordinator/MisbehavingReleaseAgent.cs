@@ -13,16 +13,18 @@ using Proto = GsoHitService.Protocol.V1;
 namespace GsoHitService.EndToEnd.Tests.Coordinator;
 
 /// <summary>
-/// A small department agent on real Kestrel with mutual TLS, for content release: the real agent
-/// refuses ReleaseContent until privacy check 2 verification is added. It answers every hit query
-/// token with a hit, and releases one record per subject named in the decision with exactly the
-/// decision's fields, plus <see cref="ExtraField"/> when set.
+/// A stand-in department agent on real Kestrel with mutual TLS that can release a field outside the
+/// privacy check 2 decision, which a correct agent never does, so that tests can check that the
+/// coordinator rejects such a release. It releases one record per subject named in the decision
+/// with made-up values for exactly the decision's fields, plus <see cref="ReleaseBehaviour.UnapprovedField"/>
+/// when set. It verifies no signatures and implements no hit queries, so use it only as the target
+/// of a content release. Every other test uses real agents (<see cref="TestAgent"/>).
 /// </summary>
-internal sealed class FakeReleaseAgent : IAsyncDisposable
+internal sealed class MisbehavingReleaseAgent : IAsyncDisposable
 {
     private readonly TempDirectory _contentRoot;
 
-    private FakeReleaseAgent(TempDirectory contentRoot, WebApplication app, ReleaseBehaviour behaviour)
+    private MisbehavingReleaseAgent(TempDirectory contentRoot, WebApplication app, ReleaseBehaviour behaviour)
     {
         _contentRoot = contentRoot;
         App = app;
@@ -35,7 +37,7 @@ internal sealed class FakeReleaseAgent : IAsyncDisposable
 
     public ReleaseBehaviour Behaviour { get; }
 
-    public static async Task<FakeReleaseAgent> StartAsync(string department, string keyEpoch)
+    public static async Task<MisbehavingReleaseAgent> StartAsync(string department, string keyEpoch)
     {
         var contentRoot = new TempDirectory();
         try
@@ -65,7 +67,7 @@ internal sealed class FakeReleaseAgent : IAsyncDisposable
             var app = builder.Build();
             app.MapGrpcService<Service>();
             await app.StartAsync(TestContext.Current.CancellationToken);
-            return new FakeReleaseAgent(contentRoot, app, behaviour);
+            return new MisbehavingReleaseAgent(contentRoot, app, behaviour);
         }
         catch
         {
@@ -81,17 +83,15 @@ internal sealed class FakeReleaseAgent : IAsyncDisposable
         _contentRoot.Dispose();
     }
 
-    /// <summary>What the fake department is and releases; tests change it between calls.</summary>
+    /// <summary>The department the agent reports and the field it adds to a release, which tests change between calls.</summary>
     internal sealed class ReleaseBehaviour(string department, string keyEpoch)
     {
         public string Department { get; } = department;
 
         public string KeyEpoch { get; } = keyEpoch;
 
-        /// <summary>A field outside the decision to add to each record, to test that the coordinator refuses it.</summary>
-        public string? ExtraField { get; set; }
-
-        public int ReleaseCalls { get; set; }
+        /// <summary>A field outside the decision to add to each released record, or null to release only the decision's fields.</summary>
+        public string? UnapprovedField { get; set; }
     }
 
     private sealed class Service(ReleaseBehaviour behaviour) : Proto.DepartmentAgent.DepartmentAgentBase
@@ -100,40 +100,26 @@ internal sealed class FakeReleaseAgent : IAsyncDisposable
             Task.FromResult(new Proto.AgentInfo
             {
                 Department = behaviour.Department,
-                DisplayName = "Vergunningen (test)",
+                DisplayName = "Afwijkende afdeling (test)",
                 Context = new Proto.MatchContext { TokenSchemeVersion = TokenScheme.Version, NormaliserProfile = NormaliserProfile.Id, KeyEpoch = behaviour.KeyEpoch },
                 IndexState = Proto.IndexState.Ready,
             });
 
-        public override Task<Proto.HitQueryReply> QueryHits(Proto.HitQueryRequest request, ServerCallContext context)
-        {
-            var reply = new Proto.HitQueryReply();
-            foreach (var group in request.Probes)
-            {
-                var answers = new Proto.ProbeGroupAnswers { IdentifierType = group.IdentifierType };
-                answers.Answers.AddRange(Enumerable.Repeat(Proto.HitAnswer.Hit, group.Tokens.Length / MatchToken.Length));
-                reply.Answers.Add(answers);
-            }
-
-            return Task.FromResult(reply);
-        }
-
         public override Task<Proto.ContentReleaseReply> ReleaseContent(Proto.ContentReleaseRequest request, ServerCallContext context)
         {
-            behaviour.ReleaseCalls++;
             var decision = (PrivacyCheck2Decision)DecisionEncoding.Decode(request.Decision.Payload.Span);
             var reply = new Proto.ContentReleaseReply();
             foreach (var subject in decision.Subjects)
             {
-                var record = new Proto.ReleasedRecord { Source = "vergunningenregister" };
+                var record = new Proto.ReleasedRecord { Source = "testregister" };
                 foreach (var field in decision.Fields)
                 {
                     record.Fields[field] = $"{field} van {subject.SubjectRef[..8]}";
                 }
 
-                if (behaviour.ExtraField is { } extra)
+                if (behaviour.UnapprovedField is { } unapproved)
                 {
-                    record.Fields[extra] = "niet vrijgegeven";
+                    record.Fields[unapproved] = "niet vrijgegeven";
                 }
 
                 reply.Subjects.Add(new Proto.ReleasedSubject { SubjectRef = subject.SubjectRef, Records = { record } });
