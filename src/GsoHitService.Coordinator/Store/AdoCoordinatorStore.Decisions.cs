@@ -35,7 +35,7 @@ internal abstract partial class AdoCoordinatorStore
         return WriteAsync(
             async (connection, transaction) =>
             {
-                await CheckDecisionReferencesAsync(connection, transaction, stored, cancellationToken);
+                await CheckDecisionReferencesAsync(connection, transaction, stored.Id, stored.SignalId, stored.CaseId, stored.Scopes, cancellationToken);
                 await InsertDecisionAsync(connection, transaction, stored, cancellationToken);
 
                 StoreLog.DecisionRecorded(Logger, stored.Kind, stored.Id, stored.SignalId, stored.Signatures.Count);
@@ -170,35 +170,42 @@ internal abstract partial class AdoCoordinatorStore
         InputRules.RequireDistinctNames(decision.Recipients, "recipient", allowEmpty: false);
     }
 
+    /// <summary>
+    /// Checks that the signal and case that a decision, recorded or prepared, names exist, that the
+    /// case belongs to the signal, and that every subject in its scopes is a subject of the signal.
+    /// </summary>
     private async Task CheckDecisionReferencesAsync(
         DbConnection connection,
         DbTransaction transaction,
-        Decision decision,
+        DecisionId decisionId,
+        SignalId signalId,
+        CaseId? caseId,
+        IEnumerable<DecisionScope> scopes,
         CancellationToken cancellationToken)
     {
-        var subjectIds = await LoadSubjectIdsAsync(connection, transaction, decision.SignalId, cancellationToken)
-            ?? throw new CoordinatorStoreException(StoreError.NotFound, $"Signal {decision.SignalId} does not exist.");
+        var subjectIds = await LoadSubjectIdsAsync(connection, transaction, signalId, cancellationToken)
+            ?? throw new CoordinatorStoreException(StoreError.NotFound, $"Signal {signalId} does not exist.");
 
-        if (decision.CaseId is { } caseId)
+        if (caseId is { } id)
         {
-            var @case = await LoadCaseAsync(connection, transaction, "case_id = @key", caseId.Value, cancellationToken)
-                ?? throw new CoordinatorStoreException(StoreError.NotFound, $"Case {caseId} does not exist.");
+            var @case = await LoadCaseAsync(connection, transaction, "case_id = @key", id.Value, cancellationToken)
+                ?? throw new CoordinatorStoreException(StoreError.NotFound, $"Case {id} does not exist.");
 
-            if (@case.SignalId != decision.SignalId)
+            if (@case.SignalId != signalId)
             {
                 throw new CoordinatorStoreException(
                     StoreError.InvalidState,
-                    $"Case {caseId} belongs to signal {@case.SignalId}, not to signal {decision.SignalId} that decision {decision.Id} names.");
+                    $"Case {id} belongs to signal {@case.SignalId}, not to signal {signalId} that decision {decisionId} names.");
             }
         }
 
-        foreach (var subjectId in decision.Scopes.SelectMany(scope => scope.SubjectIds))
+        foreach (var subjectId in scopes.SelectMany(scope => scope.SubjectIds))
         {
             if (!subjectIds.Contains(subjectId))
             {
                 throw new CoordinatorStoreException(
                     StoreError.InvalidState,
-                    $"Decision {decision.Id} names subject {subjectId}, which is not a subject of signal {decision.SignalId}.");
+                    $"Decision {decisionId} names subject {subjectId}, which is not a subject of signal {signalId}.");
             }
         }
     }

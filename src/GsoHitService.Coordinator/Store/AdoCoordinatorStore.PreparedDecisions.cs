@@ -23,7 +23,7 @@ internal abstract partial class AdoCoordinatorStore
         return WriteAsync(
             async (connection, transaction) =>
             {
-                await CheckPreparedReferencesAsync(connection, transaction, stored, cancellationToken);
+                await CheckDecisionReferencesAsync(connection, transaction, stored.Id, stored.SignalId, stored.CaseId, stored.Scopes, cancellationToken);
                 await InsertPreparedDecisionAsync(connection, transaction, stored, decision.QueryPlan, cancellationToken);
 
                 StoreLog.DecisionPrepared(Logger, stored.Kind, stored.Id, stored.SignalId, stored.Scopes.Count);
@@ -112,39 +112,6 @@ internal abstract partial class AdoCoordinatorStore
             cancellationToken);
 
     private static CiphertextBinding QueryPlanBinding(DecisionId id) => new("prepared_decisions", "query_plan", id.Value);
-
-    private async Task CheckPreparedReferencesAsync(
-        DbConnection connection,
-        DbTransaction transaction,
-        PreparedDecision decision,
-        CancellationToken cancellationToken)
-    {
-        var subjectIds = await LoadSubjectIdsAsync(connection, transaction, decision.SignalId, cancellationToken)
-            ?? throw new CoordinatorStoreException(StoreError.NotFound, $"Signal {decision.SignalId} does not exist.");
-
-        if (decision.CaseId is { } caseId)
-        {
-            var @case = await LoadCaseAsync(connection, transaction, "case_id = @key", caseId.Value, cancellationToken)
-                ?? throw new CoordinatorStoreException(StoreError.NotFound, $"Case {caseId} does not exist.");
-
-            if (@case.SignalId != decision.SignalId)
-            {
-                throw new CoordinatorStoreException(
-                    StoreError.InvalidState,
-                    $"Case {caseId} belongs to signal {@case.SignalId}, not to signal {decision.SignalId} that decision {decision.Id} names.");
-            }
-        }
-
-        foreach (var subjectId in decision.Scopes.SelectMany(scope => scope.SubjectIds))
-        {
-            if (!subjectIds.Contains(subjectId))
-            {
-                throw new CoordinatorStoreException(
-                    StoreError.InvalidState,
-                    $"Decision {decision.Id} names subject {subjectId}, which is not a subject of signal {decision.SignalId}.");
-            }
-        }
-    }
 
     private async Task InsertPreparedDecisionAsync(
         DbConnection connection,
