@@ -1,5 +1,3 @@
-#Requires -Version 5.1
-#Requires -RunAsAdministrator
 <#
 .SYNOPSIS
     Installs or removes the GSO Hit Service coordinator as a Windows service.
@@ -64,6 +62,9 @@
 .EXAMPLE
     .\Install-GsoCoordinator.ps1 -Action Uninstall
 #>
+# The #Requires lines follow the help block, because Get-Help ignores help that comes after them.
+#Requires -Version 5.1
+#Requires -RunAsAdministrator
 # NOTE: Not run in the project's test environment, which has no Windows. Try it on a test server
 # first and report any step that fails.
 [CmdletBinding(SupportsShouldProcess = $true)]
