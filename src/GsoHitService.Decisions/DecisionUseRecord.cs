@@ -19,7 +19,8 @@ namespace GsoHitService.Decisions;
 /// <para>
 /// File format: the line <c>gso-decision-uses 1</c>, then one line per use: decision id, end of
 /// validity and time of use (both Unix seconds), separated by single spaces. A use is written and
-/// flushed to disk before <see cref="TryRecordUse"/> returns, so before the agent sends its reply. At
+/// flushed to disk before <see cref="TryRecordUse(string, DateTimeOffset)"/> returns, or before the
+/// task of the other overload completes, and so before the agent sends its reply. At
 /// <see cref="Open"/> the file is compacted: expired entries are dropped and the rest is written to
 /// a temporary file that replaces the record in one rename. A last line without its line end (a
 /// write cut off by a crash, whose reply was never sent) is dropped with a warning; any other
@@ -106,6 +107,30 @@ public sealed class DecisionUseRecord : IDisposable
     /// <exception cref="IOException">The use could not be written. The record then rejects every later use until the agent restarts, and the caller must not reply.</exception>
     public bool TryRecordUse(string decisionId, DateTimeOffset validUntil)
     {
+        if (!TryRecordUse(decisionId, validUntil, out var onDisk))
+        {
+            return false;
+        }
+
+        onDisk.GetAwaiter().GetResult();
+        return true;
+    }
+
+    /// <summary>
+    /// Records the use of a decision, unless it was used before, and starts flushing it to disk
+    /// without waiting, so that the caller can do other work (such as its own audit write) while
+    /// the disk catches up. From the moment this returns true, the decision counts as used.
+    /// </summary>
+    /// <param name="decisionId">Id of the decision (printable ASCII without spaces).</param>
+    /// <param name="validUntil">End of the decision's validity; the entry is kept until then.</param>
+    /// <param name="onDisk">
+    /// Completes when the entry is on disk; faults with an <see cref="IOException"/> when it cannot be
+    /// flushed. The caller must wait for it before it replies.
+    /// </param>
+    /// <returns>True when this is the first use; false when the decision was used before.</returns>
+    /// <exception cref="IOException">The use could not be written. The record then rejects every later use until the agent restarts, and the caller must not reply.</exception>
+    public bool TryRecordUse(string decisionId, DateTimeOffset validUntil, out Task onDisk)
+    {
         var idProblem = TextRules.CheckId(decisionId);
         if (idProblem is not null)
         {
@@ -121,6 +146,7 @@ public sealed class DecisionUseRecord : IDisposable
 
             if (_used.TryGetValue(decisionId, out _))
             {
+                onDisk = Task.CompletedTask;
                 return false;
             }
 
@@ -128,20 +154,46 @@ public sealed class DecisionUseRecord : IDisposable
             try
             {
                 _append.Write(Encoding.ASCII.GetBytes(entry.ToLine() + "\n"));
-                _append.Flush(flushToDisk: true);
+                _append.Flush(flushToDisk: false);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                // A partly written line must stay the last line of the file, because the next open
-                // drops only a damaged last line. So nothing more is appended in this process.
-                _faulted = true;
-                Log.UseRecordWriteFailed(_logger, _path, decisionId, exception);
-                throw new IOException($"The use of decision {decisionId} could not be written to {_path}.", exception);
+                throw Fault(decisionId, exception);
             }
 
             _used.Set(decisionId, entry, CreateEntryOptions(validUntil));
+            onDisk = FlushToDiskAsync(decisionId);
             return true;
         }
+    }
+
+    /// <summary>
+    /// Flushes everything written so far to disk. Flushes of concurrent uses may run at the same time;
+    /// each covers at least its own entry, because the entry reached the file before it started.
+    /// </summary>
+    private Task FlushToDiskAsync(string decisionId) => Task.Run(() =>
+    {
+        try
+        {
+            RandomAccess.FlushToDisk(_append.SafeFileHandle);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            lock (_gate)
+            {
+                throw Fault(decisionId, exception);
+            }
+        }
+    });
+
+    /// <summary>Marks the record as failed (caller holds the lock) and describes the failure.</summary>
+    private IOException Fault(string decisionId, Exception exception)
+    {
+        // A partly written line must stay the last line of the file, because the next open drops
+        // only a damaged last line. So nothing more is appended in this process.
+        _faulted = true;
+        Log.UseRecordWriteFailed(_logger, _path, decisionId, exception);
+        return new IOException($"The use of decision {decisionId} could not be written to {_path}.", exception);
     }
 
     /// <summary>Closes the file and releases the lock.</summary>

@@ -18,4 +18,11 @@ public sealed record DecisionVerificationResult(
 {
     /// <summary>True when the decision passed every check and its use is recorded.</summary>
     public bool IsValid => Status == DecisionVerificationStatus.Valid;
+
+    /// <summary>
+    /// Completes when the recorded use is on disk, and faults with an <see cref="IOException"/> when
+    /// it cannot be flushed. The agent must wait for it before it replies, so that a restart never
+    /// makes a decision that was answered usable again. Completed for a refused decision.
+    /// </summary>
+    public Task UseOnDisk { get; init; } = Task.CompletedTask;
 }

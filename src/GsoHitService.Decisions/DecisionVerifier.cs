@@ -7,7 +7,8 @@ namespace GsoHitService.Decisions;
 /// Verifies, in an agent, the signed decision that a request carries: format, kind, signatures
 /// against the roster, threshold policy, validity period, that this department is named, that
 /// the request covers exactly what was approved, and that the decision was not used here before.
-/// A decision that passes is recorded as used before the result returns.
+/// A decision that passes is recorded as used before the result returns, and its flush to disk is
+/// <see cref="DecisionVerificationResult.UseOnDisk"/>, which the caller awaits before it replies.
 /// </summary>
 /// <remarks>
 /// A bad decision never throws: it gives a result with a stable reason code, which is also logged.
@@ -19,7 +20,7 @@ public sealed class DecisionVerifier(CoreTeamRoster roster, DecisionUseRecord us
     /// <param name="decision">The signed decision from the request.</param>
     /// <param name="department">This agent's department code.</param>
     /// <param name="scope">The request's match context and probes.</param>
-    /// <exception cref="IOException">The use could not be recorded, so the agent must not reply.</exception>
+    /// <exception cref="IOException">The use could not be written, so the agent must not reply.</exception>
     public DecisionVerificationResult VerifyHitQuery(SignedDecision decision, string department, HitQueryScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -30,7 +31,7 @@ public sealed class DecisionVerifier(CoreTeamRoster roster, DecisionUseRecord us
     /// <param name="decision">The signed decision from the request.</param>
     /// <param name="department">This agent's department code.</param>
     /// <param name="scope">The subjects and fields that the release requests.</param>
-    /// <exception cref="IOException">The use could not be recorded, so the agent must not reply.</exception>
+    /// <exception cref="IOException">The use could not be written, so the agent must not reply.</exception>
     public DecisionVerificationResult VerifyContentRelease(SignedDecision decision, string department, ContentReleaseScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -86,14 +87,17 @@ public sealed class DecisionVerifier(CoreTeamRoster roster, DecisionUseRecord us
             return Reject(expectedKind, decision, department, DecisionVerificationStatus.ScopeMismatch, signerIds, scopeProblem);
         }
 
-        if (!useRecord.TryRecordUse(decision.DecisionId, decision.Validity.Until))
+        if (!useRecord.TryRecordUse(decision.DecisionId, decision.Validity.Until, out var useOnDisk))
         {
             Log.DecisionReplayed(logger, expectedKind, decision.DecisionId, department);
             return new DecisionVerificationResult(DecisionVerificationStatus.Replayed, decision.DecisionId, decision, signerIds, "The decision was used at this department before.");
         }
 
         Log.DecisionAccepted(logger, expectedKind, decision.DecisionId, department, string.Join(", ", signerIds));
-        return new DecisionVerificationResult(DecisionVerificationStatus.Valid, decision.DecisionId, decision, signerIds, "The decision is valid.");
+        return new DecisionVerificationResult(DecisionVerificationStatus.Valid, decision.DecisionId, decision, signerIds, "The decision is valid.")
+        {
+            UseOnDisk = useOnDisk,
+        };
     }
 
     private DecisionVerificationResult Reject(

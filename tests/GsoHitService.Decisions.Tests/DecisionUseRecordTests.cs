@@ -45,6 +45,39 @@ public sealed class DecisionUseRecordTests : IDisposable
     }
 
     [Fact]
+    public async Task TryRecordUse_FlushInBackground_WritesLineAndCountsAsUsedAtOnce()
+    {
+        using var record = Open();
+
+        var first = record.TryRecordUse("besluit-1", Samples.Now.AddDays(1), out var onDisk);
+        var second = record.TryRecordUse("besluit-1", Samples.Now.AddDays(1), out var replayOnDisk);
+        await onDisk;
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.True(replayOnDisk.IsCompletedSuccessfully);
+        using var reader = new StreamReader(new FileStream(RecordPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        Assert.Equal($"gso-decision-uses 1\nbesluit-1 {Samples.Now.AddDays(1).ToUnixTimeSeconds()} {Samples.Now.ToUnixTimeSeconds()}\n", await reader.ReadToEndAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task TryRecordUse_ConcurrentUses_AreAllKeptAcrossRestart()
+    {
+        using (var record = Open())
+        {
+            var flushes = new Task[64];
+            var firstUses = new bool[64];
+            Parallel.For(0, 64, i => firstUses[i] = record.TryRecordUse($"besluit-{i}", Samples.Now.AddDays(1), out flushes[i]));
+            await Task.WhenAll(flushes);
+            Assert.All(firstUses, Assert.True);
+        }
+
+        using var reopened = Open();
+
+        Assert.All(Enumerable.Range(0, 64), i => Assert.True(reopened.HasBeenUsed($"besluit-{i}")));
+    }
+
+    [Fact]
     public void Open_AfterRestart_RemembersUse()
     {
         using (var record = Open())

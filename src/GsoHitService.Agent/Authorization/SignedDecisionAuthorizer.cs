@@ -15,7 +15,7 @@ namespace GsoHitService.Agent.Authorization;
 internal sealed partial class SignedDecisionAuthorizer(DecisionVerifier verifier, AgentDescriptor agent, ILogger<SignedDecisionAuthorizer> logger)
     : IRequestAuthorizer
 {
-    /// <exception cref="IOException">The use of a valid decision could not be recorded, so the request must fail.</exception>
+    /// <exception cref="IOException">The use of a valid decision could not be written, so the request must fail.</exception>
     public ValueTask<AuthorizationResult> AuthorizeAsync(AuthorizationRequest request, CancellationToken cancellationToken)
     {
         if (request.Decision is not { Payload.Length: > 0 } envelope)
@@ -37,7 +37,7 @@ internal sealed partial class SignedDecisionAuthorizer(DecisionVerifier verifier
             : verifier.VerifyHitQuery(signed, agent.Department, HitQueryScope.FromProbes(context, SubjectTokens(request.Probes)));
 
         var result = verification.IsValid
-            ? AuthorizationResult.Allow(verification.DecisionId!)
+            ? AuthorizationResult.Allow(verification.DecisionId!) with { UseOnDisk = verification.UseOnDisk }
             : AuthorizationResult.Refuse(verification.DecisionId, ReasonCode(verification.Status), $"The signed decision was refused ({verification.Status}): {verification.Detail}");
         return ValueTask.FromResult(result);
     }

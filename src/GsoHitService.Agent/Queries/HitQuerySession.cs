@@ -134,8 +134,7 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
         var counts = new ProbeAnswerCounts(withRecords, content.Subjects.Count - withRecords, 0, 0);
         var detail = $"released {content.RecordCount} records with {content.FieldValueCount} field values for {content.Subjects.Count} subjects";
         var record = CreateRecord(AuditOutcome.Answered, counts, refusalReason: null, detail);
-        _recorded = true;
-        await processor.RecordAsync(record);
+        await RecordWithUseAsync(record, authorization);
 
         return content;
     }
@@ -167,8 +166,7 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
 
         var counts = ProbeAnswerCounts.Count(answers);
         var record = CreateRecord(AuditOutcome.Answered, counts, refusalReason: null, detail: null);
-        _recorded = true;
-        await processor.RecordAsync(record);
+        await RecordWithUseAsync(record, authorization);
 
         return new QueryAnswers(_groups, answers, _chunkGroupCounts.Count > 0 ? _chunkGroupCounts : [_groups.Count], status.Index is null ? null : status.LastSuccessfulLoad, counts);
     }
@@ -214,6 +212,18 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
         {
             processor.LogAuditFailed(record, auditException);
         }
+    }
+
+    /// <summary>
+    /// Writes the audit record of an answer while the decision's use is still being flushed, and
+    /// waits for both: one flush to disk after the other would double the wait before the reply.
+    /// </summary>
+    private async Task RecordWithUseAsync(QueryAuditRecord record, AuthorizationResult authorization)
+    {
+        // When the use cannot be flushed, no reply leaves, and because _recorded stays false the
+        // failure gets an audit record of its own, which shows that the answer was not sent.
+        await Task.WhenAll(processor.RecordAsync(record), authorization.UseOnDisk);
+        _recorded = true;
     }
 
     private QueryAuditRecord CreateRefusalRecord(QueryRefusedException refused)
