@@ -34,7 +34,7 @@ internal sealed partial class SignedDecisionAuthorizer(DecisionVerifier verifier
         var context = new TokenContext((int)agent.Context.TokenSchemeVersion, agent.Context.NormaliserProfile, agent.Context.KeyEpoch);
         var verification = request.Kind == RequestKind.ContentRelease
             ? verifier.VerifyContentRelease(signed, agent.Department, ReleaseScope(context, request))
-            : verifier.VerifyHitQuery(signed, agent.Department, HitQueryScope.FromProbes(context, SubjectTokens(request.Probes)));
+            : verifier.VerifyHitQuery(signed, agent.Department, HitQueryScope.FromProbes(context, request.Probes.SelectMany(group => SubjectToken.FromConcatenated(group.Type, group.Tokens.Span))));
 
         var result = verification.IsValid
             ? AuthorizationResult.Allow(verification.DecisionId!) with { UseOnDisk = verification.UseOnDisk }
@@ -64,17 +64,6 @@ internal sealed partial class SignedDecisionAuthorizer(DecisionVerifier verifier
     {
         var release = request.Release ?? throw new InvalidOperationException("A content release reached the authorizer without its subjects and fields.");
         return new ContentReleaseScope(context, release.Subjects, release.Fields);
-    }
-
-    private static IEnumerable<SubjectToken> SubjectTokens(IReadOnlyList<ProbeGroup> groups)
-    {
-        foreach (var group in groups)
-        {
-            for (var i = 0; i < group.TokenCount; i++)
-            {
-                yield return new SubjectToken(group.Type, group.GetToken(i));
-            }
-        }
     }
 
     private static partial class Log
