@@ -168,8 +168,8 @@ public sealed class DecisionUseRecord : IDisposable
     }
 
     /// <summary>
-    /// Flushes everything written so far to disk. Flushes of concurrent uses may run at the same time;
-    /// each covers at least its own entry, because the entry reached the file before it started.
+    /// Flushes everything written so far to disk. Flushes of concurrent uses may run at the same
+    /// time. Each covers at least its own entry, because the entry reached the file before it started.
     /// </summary>
     private Task FlushToDiskAsync(string decisionId) => Task.Run(() =>
     {

@@ -97,8 +97,8 @@ internal readonly struct TokenSortKey : IComparable<TokenSortKey>, IEquatable<To
     /// Sorts in the order of <see cref="CompareTo"/>. A hit query carries up to hundreds of
     /// thousands of tokens, and a comparison sort of whole keys made the sort the slowest step of
     /// verifying a decision. So the keys are grouped by type, and each large group is distributed
-    /// into buckets by its first two token bytes (a counting sort); match tokens are uniformly
-    /// distributed, so a bucket holds a few keys, which are then sorted on the whole key.
+    /// into buckets by its first two token bytes (a counting sort). Match tokens are uniformly
+    /// distributed, so a bucket contains a few keys, which are then sorted on the whole key.
     /// </summary>
     internal static void SortByTypeThenBytes(TokenSortKey[] keys)
     {
