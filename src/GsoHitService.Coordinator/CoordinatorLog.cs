@@ -34,6 +34,9 @@ internal static partial class CoordinatorLog
     [LoggerMessage(5016, LogLevel.Error, "Hit query {QueryId} was not sent to any agent because its start could not be written to the audit log", EventName = "HitQueryNotAudited")]
     public static partial void HitQueryNotAudited(ILogger logger, HitQueryId queryId, Exception exception);
 
+    [LoggerMessage(5017, LogLevel.Error, "Recording hit query {QueryId} in the store failed. The caller receives an error, and the audit log contains the requests sent to the agents", EventName = "HitQueryNotStored")]
+    public static partial void HitQueryNotStored(ILogger logger, HitQueryId queryId, Exception exception);
+
     [LoggerMessage(5020, LogLevel.Information, "Decision {DecisionId} refused: {Reason}", EventName = "DecisionRefused")]
     public static partial void DecisionRefused(ILogger logger, DecisionId decisionId, string reason);
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using GsoHitService.Decisions.Internal;
 using Microsoft.Extensions.Options;
+using Org.BouncyCastle.Math.EC.Rfc8032;
 
 namespace GsoHitService.Decisions;
 
@@ -11,6 +12,7 @@ namespace GsoHitService.Decisions;
 public sealed class CoreTeamRoster
 {
     private readonly FrozenDictionary<string, CoreTeamMember> _members;
+    private readonly FrozenDictionary<string, Ed25519.PublicPoint> _publicKeys;
     private readonly ThresholdPolicy _privacyCheck1;
     private readonly ThresholdPolicy _privacyCheck2;
 
@@ -19,6 +21,12 @@ public sealed class CoreTeamRoster
         _members = options.Members
             .Select(member => new CoreTeamMember(member.Id!, member.Name!, member.Role!.Value, Convert.FromBase64String(member.PublicKey!)))
             .ToFrozenDictionary(member => member.Id, StringComparer.Ordinal);
+
+        // The validator has checked every key, so each decodes.
+        _publicKeys = _members.Values.ToFrozenDictionary(
+            member => member.Id,
+            member => Ed25519Signatures.DecodePublicKey(member.PublicKey) ?? throw new InvalidOperationException($"The public key of member {member.Id} is not valid."),
+            StringComparer.Ordinal);
         _privacyCheck1 = ThresholdPolicy.Resolve(DecisionKind.PrivacyCheck1, options.PrivacyCheck1);
         _privacyCheck2 = ThresholdPolicy.Resolve(DecisionKind.PrivacyCheck2, options.PrivacyCheck2);
         ClockSkewTolerance = options.ClockSkewTolerance;
@@ -86,7 +94,7 @@ public sealed class CoreTeamRoster
             {
                 state = SignatureState.UnknownSigner;
             }
-            else if (signature is null || !Ed25519Signatures.Verify(member.PublicKey, message, signature.Signature.Span))
+            else if (signature is null || !Ed25519Signatures.Verify(_publicKeys[member.Id], message, signature.Signature.Span))
             {
                 state = SignatureState.InvalidSignature;
             }

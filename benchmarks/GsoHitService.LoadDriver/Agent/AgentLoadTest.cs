@@ -260,7 +260,7 @@ internal static class AgentLoadTest
 
     private static WebApplication BuildAgent(string folder)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        var builder = GsoServiceHost.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = folder,
             EnvironmentName = Environments.Production,

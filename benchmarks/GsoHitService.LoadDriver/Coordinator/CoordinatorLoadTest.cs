@@ -235,7 +235,7 @@ internal static class CoordinatorLoadTest
             ["Logging"] = QuietLogging(),
         }.ToJsonString());
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = Environments.Production });
+        var builder = GsoServiceHost.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = Environments.Production });
         builder.AddAgent();
         var app = builder.Build();
         app.MapAgent();
@@ -283,7 +283,7 @@ internal static class CoordinatorLoadTest
             ["Logging"] = QuietLogging(),
         }.ToJsonString());
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = Environments.Production });
+        var builder = GsoServiceHost.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot, EnvironmentName = Environments.Production });
         builder.AddCoordinator();
         var app = builder.Build();
         app.MapCoordinator();

@@ -1,5 +1,6 @@
 using GsoHitService.Agent;
 using GsoHitService.Coordinator;
+using GsoHitService.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -74,7 +75,7 @@ internal sealed class DemoHost : IAsyncDisposable
         Action<WebApplicationBuilder> addServices,
         Action<WebApplication> mapServices)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        var builder = GsoServiceHost.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = contentRoot,
             EnvironmentName = Environments.Production,

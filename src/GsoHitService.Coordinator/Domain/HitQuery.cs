@@ -45,16 +45,21 @@ public enum HitQueryState
     Interrupted = 3,
 }
 
-/// <summary>A hit query to record as in progress; the store assigns the id and start time.</summary>
+/// <summary>A hit query to record as in progress; the store assigns the start time.</summary>
 /// <param name="SignalId">The signal whose subjects are asked about.</param>
 /// <param name="DecisionId">A privacy check 1 decision of that signal.</param>
 /// <param name="Departments">The departments to ask; each must be named by the decision.</param>
 /// <param name="RepeatOf">An earlier query of the same signal that this one repeats, if any.</param>
+/// <param name="Id">
+/// The query's id, or null for a new one. The runner picks it itself, so that it can ask the agents
+/// while the store is still writing the start.
+/// </param>
 public sealed record NewHitQuery(
     SignalId SignalId,
     DecisionId DecisionId,
     IReadOnlyList<string> Departments,
-    HitQueryId? RepeatOf = null);
+    HitQueryId? RepeatOf = null,
+    HitQueryId? Id = null);
 
 /// <summary>
 /// The result that completes a hit query: exactly one outcome per requested department and the

@@ -34,7 +34,7 @@ internal sealed class HitQueryRunner(
     {
         ArgumentNullException.ThrowIfNull(command);
 
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         PreparedQuery prepared;
         try
         {
@@ -51,10 +51,17 @@ internal sealed class HitQueryRunner(
             throw;
         }
 
-        var query = await StartAsync(command, prepared, callerIdentity, cancellationToken);
+        // The store's record of the start is written while the agents are asked: only the audit
+        // entry must be on disk before an agent hears of the query. On its own thread, because
+        // SQLite commits synchronously. Not the caller's token: once an agent may have been asked,
+        // the query must be recorded.
+        var queryId = HitQueryId.New();
+        var newQuery = new NewHitQuery(command.SignalId, prepared.Decision.Id, prepared.Departments, command.RepeatOf, queryId);
+        var started = Task.Run(() => store.StartHitQueryAsync(newQuery, CancellationToken.None), CancellationToken.None);
+        await AuditStartAsync(queryId, started, command, prepared, callerIdentity, cancellationToken);
 
         var asking = System.Diagnostics.Stopwatch.GetTimestamp();
-        var results = await AskDepartmentsAsync(query, prepared, cancellationToken);
+        var results = await AskDepartmentsAsync(queryId, prepared, cancellationToken);
         var recording = System.Diagnostics.Stopwatch.GetTimestamp();
 
         // The audit entries and the store's record are written at the same time: both describe
@@ -66,71 +73,103 @@ internal sealed class HitQueryRunner(
                 DecisionId = prepared.Decision.Id.Value,
                 Department = result.Outcome.Department,
                 Counts = result.Counts,
-                Reason = $"query {query.Id}" + (result.ReasonCode is { } code ? $"; {code}" : ""),
+                Reason = $"query {queryId}" + (result.ReasonCode is { } code ? $"; {code}" : ""),
             })]));
-        var completed = await store.CompleteHitQueryAsync(
-            query.Id,
-            new HitQueryCompletion(results.Select(result => result.Outcome).ToArray(), results.SelectMany(result => result.Answers).ToArray()),
-            CancellationToken.None);
+        HitQuery completed;
+        try
+        {
+            await started;
+            completed = await store.CompleteHitQueryAsync(
+                queryId,
+                new HitQueryCompletion(results.Select(result => result.Outcome).ToArray(), results.SelectMany(result => result.Answers).ToArray()),
+                CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // The departments were asked, so their entries reach the audit log before the failure
+            // is reported. The caller gets an error, never an empty result.
+            CoordinatorLog.HitQueryNotStored(logger, queryId, exception);
+            await audited.ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
+        }
+
         await audited;
 
         CoordinatorLog.HitQueryTimed(
             logger,
-            query.Id,
+            queryId,
             prepared.Probes.Sum(probes => probes.TokenCount),
-            System.Diagnostics.Stopwatch.GetElapsedTime(started, asking).TotalMilliseconds,
+            System.Diagnostics.Stopwatch.GetElapsedTime(startedAt, asking).TotalMilliseconds,
             System.Diagnostics.Stopwatch.GetElapsedTime(asking, recording).TotalMilliseconds,
             System.Diagnostics.Stopwatch.GetElapsedTime(recording).TotalMilliseconds);
         return new HitQueryRun(completed, prepared.Plan, prepared.Subjects);
     }
 
     /// <summary>
-    /// Records the query as started and audits it, at the same time, because both must be durable
-    /// before any agent is asked. When the audit log cannot be written, no agent is asked: the
-    /// recorded query is completed with every department not answered, and the failure propagates.
+    /// Writes the query's audit entry and waits until it is on disk, while the store records the
+    /// start. When the audit log cannot be written, or the store has rejected the start by then, no
+    /// agent is asked. A recorded start is then completed with every department not answered, and
+    /// the failure propagates.
     /// </summary>
-    private async Task<HitQuery> StartAsync(HitQueryCommand command, PreparedQuery prepared, CallerIdentity callerIdentity, CancellationToken cancellationToken)
+    private async Task AuditStartAsync(
+        HitQueryId queryId, Task<HitQuery> started, HitQueryCommand command, PreparedQuery prepared, CallerIdentity callerIdentity, CancellationToken cancellationToken)
     {
         var entry = new AuditEntry(callerIdentity.Actor, CoordinatorAudit.Actions.HitQuery, AuditOutcome.Succeeded)
         {
             DecisionId = prepared.Decision.Id.Value,
-            Reason = $"signal {command.SignalId}; departments {string.Join(", ", prepared.Departments)}" +
+            Reason = $"query {queryId}; signal {command.SignalId}; departments {string.Join(", ", prepared.Departments)}" +
                 (command.RepeatOf is { } repeatOf ? $"; repeats query {repeatOf}" : ""),
             Counts = AuditCounts.Refused(prepared.Probes.Sum(probes => probes.TokenCount)),
         };
 
-        // The audit log's write and flush are synchronous, so they run on their own thread.
-        var audited = Task.Run(() => audit.RecordAsync(entry, cancellationToken), cancellationToken);
-        HitQuery query;
         try
         {
-            query = await store.StartHitQueryAsync(
-                new NewHitQuery(command.SignalId, prepared.Decision.Id, prepared.Departments, command.RepeatOf),
-                cancellationToken);
-        }
-        catch
-        {
-            await audited.ContinueWith(_ => { }, TaskScheduler.Default);
-            throw;
-        }
-
-        try
-        {
-            await audited;
+            // The audit log's write and flush are synchronous, so they run on their own thread.
+            await Task.Run(() => audit.RecordAsync(entry, cancellationToken), cancellationToken);
         }
         catch (Exception exception)
         {
-            var failure = new AgentCallFailure(DepartmentOutcome.Unavailable, DepartmentOutcomeReasons.CoordinatorError, "The coordinator's audit log could not be written.");
-            var results = prepared.Probes.Select(probes => DepartmentQueryResult.Failed(probes, failure)).ToArray();
-            await store.CompleteHitQueryAsync(
-                query.Id,
-                new HitQueryCompletion(results.Select(result => result.Outcome).ToArray(), results.SelectMany(result => result.Answers).ToArray()),
-                CancellationToken.None);
-            CoordinatorLog.HitQueryNotAudited(logger, query.Id, exception);
+            var cancelled = exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
+            if (!cancelled)
+            {
+                CoordinatorLog.HitQueryNotAudited(logger, queryId, exception);
+            }
+
+            await CloseUnaskedAsync(queryId, started, prepared, cancelled);
             throw;
         }
 
-        return query;
+        if (!started.IsCompletedSuccessfully && started.IsCompleted)
+        {
+            // The store rejected the start before any agent was asked, for example because the
+            // signal no longer exists.
+            await started;
+        }
+    }
+
+    /// <summary>Completes a query that no agent was asked about, once its start is recorded.</summary>
+    private async Task CloseUnaskedAsync(HitQueryId queryId, Task<HitQuery> started, PreparedQuery prepared, bool cancelled)
+    {
+        try
+        {
+            await started;
+        }
+        catch (Exception exception)
+        {
+            // Nothing to complete, because the start was not recorded. The caller reports the
+            // failure that stopped the query.
+            CoordinatorLog.HitQueryNotStored(logger, queryId, exception);
+            return;
+        }
+
+        var failure = cancelled
+            ? new AgentCallFailure(DepartmentOutcome.Cancelled, DepartmentOutcomeReasons.Cancelled, "The query was cancelled before any agent was asked.")
+            : new AgentCallFailure(DepartmentOutcome.Unavailable, DepartmentOutcomeReasons.CoordinatorError, "The coordinator's audit log could not be written.");
+        var results = prepared.Probes.Select(probes => DepartmentQueryResult.Failed(probes, failure)).ToArray();
+        await store.CompleteHitQueryAsync(
+            queryId,
+            new HitQueryCompletion(results.Select(result => result.Outcome).ToArray(), results.SelectMany(result => result.Answers).ToArray()),
+            CancellationToken.None);
     }
 
     /// <summary>
@@ -138,13 +177,13 @@ internal sealed class HitQueryRunner(
     /// wrapper covers the rest (a defect in the fan-out itself), so that every department still
     /// gets an outcome other than answered and the query is completed.
     /// </summary>
-    private async Task<DepartmentQueryResult[]> AskDepartmentsAsync(HitQuery started, PreparedQuery prepared, CancellationToken cancellationToken)
+    private async Task<DepartmentQueryResult[]> AskDepartmentsAsync(HitQueryId queryId, PreparedQuery prepared, CancellationToken cancellationToken)
     {
         try
         {
             var header = new Proto.HitQueryHeader
             {
-                QueryId = started.Id.Value,
+                QueryId = queryId.Value,
                 Context = new Proto.MatchContext
                 {
                     TokenSchemeVersion = (uint)prepared.Model.TokenContext.TokenSchemeVersion,
@@ -158,7 +197,7 @@ internal sealed class HitQueryRunner(
         }
         catch (Exception exception)
         {
-            CoordinatorLog.FanOutFailed(logger, started.Id, exception);
+            CoordinatorLog.FanOutFailed(logger, queryId, exception);
             var failure = cancellationToken.IsCancellationRequested
                 ? new AgentCallFailure(DepartmentOutcome.Cancelled, DepartmentOutcomeReasons.Cancelled, "The query was cancelled.")
                 : new AgentCallFailure(DepartmentOutcome.Unavailable, DepartmentOutcomeReasons.CoordinatorError, exception.GetType().Name);

@@ -12,7 +12,7 @@ internal abstract partial class AdoCoordinatorStore
         InputRules.RequireDistinctNames(query.Departments, "department", allowEmpty: false);
 
         var started = new HitQuery(
-            HitQueryId.New(),
+            query.Id ?? HitQueryId.New(),
             query.SignalId,
             query.DecisionId,
             query.RepeatOf,

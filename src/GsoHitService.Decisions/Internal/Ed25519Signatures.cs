@@ -45,6 +45,20 @@ internal static class Ed25519Signatures
     }
 
     /// <summary>
+    /// Verifies a signature against a public key decoded once by <see cref="DecodePublicKey"/>.
+    /// Decoding the key is about a tenth of a verification, and a roster's keys do not change.
+    /// </summary>
+    public static bool Verify(Ed25519.PublicPoint publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
+        signature.Length == SignatureLength && Ed25519.Verify(signature, publicKey, message);
+
+    /// <summary>
+    /// Decodes a public key for <see cref="Verify(Ed25519.PublicPoint, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>,
+    /// or returns null for a key that <see cref="IsValidPublicKey"/> rejects.
+    /// </summary>
+    public static Ed25519.PublicPoint? DecodePublicKey(ReadOnlySpan<byte> publicKey) =>
+        publicKey.Length == PublicKeyLength ? Ed25519.ValidatePublicKeyFullExport(publicKey) : null;
+
+    /// <summary>
     /// Checks that a public key is a valid point of full order, so a roster cannot hold a key
     /// (such as a small-order point) for which signatures can be forged without a private key.
     /// </summary>

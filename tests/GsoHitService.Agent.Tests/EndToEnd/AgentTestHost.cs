@@ -3,6 +3,7 @@ using GsoHitService.Agent.Auditing;
 using GsoHitService.Agent.Indexing;
 using GsoHitService.Agent.Queries;
 using GsoHitService.Agent.Tests.Support;
+using GsoHitService.Hosting;
 using GsoHitService.Matching;
 using GsoHitService.Sources;
 using GsoHitService.TestSupport;
@@ -116,7 +117,7 @@ internal sealed class AgentTestHost : IAsyncDisposable
 
     private static AgentTestHost BuildOn(TempDirectory contentRoot, MatchingKey key, AgentTestSetup setup)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        var builder = GsoServiceHost.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = contentRoot.Path,
             EnvironmentName = Environments.Production,

@@ -91,7 +91,7 @@ public sealed class CoordinatorServer : IAsyncLifetime
         };
         File.WriteAllText(Path.Combine(serverFolder, "appsettings.json"), settings.ToJsonString());
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        var builder = GsoServiceHost.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = serverFolder,
             EnvironmentName = Environments.Production,

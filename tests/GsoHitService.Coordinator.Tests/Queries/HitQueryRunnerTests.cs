@@ -3,6 +3,7 @@ using GsoHitService.Coordinator.Agents;
 using GsoHitService.Coordinator.Api;
 using GsoHitService.Coordinator.Domain;
 using GsoHitService.Coordinator.Queries;
+using GsoHitService.Coordinator.Store;
 using GsoHitService.Coordinator.Tests.Support;
 using GsoHitService.Matching;
 using GsoHitService.Protocol;
@@ -223,9 +224,59 @@ public sealed class HitQueryRunnerTests : IAsyncLifetime
 
         var lines = await File.ReadAllLinesAsync(_harness.AuditLogPath, Token);
         Assert.Equal(2, lines.Count(line => line.Contains("\"hit-query-department\"", StringComparison.Ordinal)));
-        Assert.Single(lines, line => line.Contains("\"hit-query\"", StringComparison.Ordinal));
+        var start = Assert.Single(lines, line => line.Contains("\"hit-query\"", StringComparison.Ordinal));
+        Assert.Contains($"query {run.Query.Id}", start, StringComparison.Ordinal);
         Assert.All(lines, line => Assert.DoesNotContain("111222333", line, StringComparison.Ordinal));
-        Assert.Contains(lines, line => line.Contains(run.Query.Id.Value, StringComparison.Ordinal));
+        Assert.Equal(3, lines.Count(line => line.Contains(run.Query.Id.Value, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task RunAsync_StartNotStored_ReportsFailureAndAuditsAnswers()
+    {
+        var signal = await _harness.RegisterSignalAsync();
+        var decision = await _harness.RecordPrivacyCheck1Async(signal);
+        var store = ForwardingStore();
+
+        // The start is written while the agents are asked; here it fails once both were asked.
+        store.StartHitQueryAsync(Arg.Any<NewHitQuery>(), Arg.Any<CancellationToken>()).Returns(_ => FailOnceAskedAsync());
+
+        var failure = await Assert.ThrowsAsync<CoordinatorStoreException>(
+            () => _harness.Runner(store: store).RunAsync(new HitQueryCommand(signal.Id, decision.Id, [], null), Caller, Token));
+
+        Assert.Equal("The store refused the start.", failure.Message);
+        Assert.Empty(await _harness.Store.ListHitQueryIdsAsync(signal.Id, Token));
+        await store.DidNotReceiveWithAnyArgs().CompleteHitQueryAsync(default!, default!, Token);
+        var lines = await File.ReadAllLinesAsync(_harness.AuditLogPath, Token);
+        Assert.Single(lines, line => line.Contains("\"hit-query\"", StringComparison.Ordinal));
+        Assert.Equal(2, lines.Count(line => line.Contains("\"hit-query-department\"", StringComparison.Ordinal)));
+
+        async Task<HitQuery> FailOnceAskedAsync()
+        {
+            while (_harness.Clients.Values.Any(client => client.CallOptions.IsEmpty))
+            {
+                await Task.Delay(5, Token);
+            }
+
+            throw new CoordinatorStoreException(StoreError.InvalidState, "The store refused the start.");
+        }
+    }
+
+    /// <summary>A store that passes the runner's reads and writes on to the real one, until a test overrides one.</summary>
+    private ICoordinatorStore ForwardingStore()
+    {
+        var real = _harness.Store;
+        var store = Substitute.For<ICoordinatorStore>();
+        store.GetDecisionWithoutSubjectsAsync(Arg.Any<DecisionId>(), Arg.Any<CancellationToken>())
+            .Returns(call => real.GetDecisionWithoutSubjectsAsync(call.Arg<DecisionId>(), call.Arg<CancellationToken>()));
+        store.GetQueryPlanAsync(Arg.Any<DecisionId>(), Arg.Any<CancellationToken>())
+            .Returns(call => real.GetQueryPlanAsync(call.Arg<DecisionId>(), call.Arg<CancellationToken>()));
+        store.GetSubjectIdsAsync(Arg.Any<SignalId>(), Arg.Any<CancellationToken>())
+            .Returns(call => real.GetSubjectIdsAsync(call.Arg<SignalId>(), call.Arg<CancellationToken>()));
+        store.StartHitQueryAsync(Arg.Any<NewHitQuery>(), Arg.Any<CancellationToken>())
+            .Returns(call => real.StartHitQueryAsync(call.Arg<NewHitQuery>(), call.Arg<CancellationToken>()));
+        store.CompleteHitQueryAsync(Arg.Any<HitQueryId>(), Arg.Any<HitQueryCompletion>(), Arg.Any<CancellationToken>())
+            .Returns(call => real.CompleteHitQueryAsync(call.Arg<HitQueryId>(), call.Arg<HitQueryCompletion>(), call.Arg<CancellationToken>()));
+        return store;
     }
 
     private Task<HitQueryRun> RunAsync(Signal signal, DecisionId? decisionId, params string[] departments) =>

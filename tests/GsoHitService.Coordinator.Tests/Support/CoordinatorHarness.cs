@@ -106,8 +106,8 @@ internal sealed class CoordinatorHarness : IAsyncDisposable
     public AgentHitCaller HitCaller() =>
         new(Microsoft.Extensions.Options.Options.Create(Options), Time, NullLogger<AgentHitCaller>.Instance);
 
-    public HitQueryRunner Runner(MatchTokenizer? tokenizer = null, IAgentDirectory? agents = null) =>
-        new(Store, agents ?? Agents, HitCaller(), tokenizer ?? Tokenizer, Audit, Time, NullLogger<HitQueryRunner>.Instance);
+    public HitQueryRunner Runner(MatchTokenizer? tokenizer = null, IAgentDirectory? agents = null, ICoordinatorStore? store = null) =>
+        new(store ?? Store, agents ?? Agents, HitCaller(), tokenizer ?? Tokenizer, Audit, Time, NullLogger<HitQueryRunner>.Instance);
 
     /// <summary>Registers a signal with a person (BSN and address) and a company (KvK-nummer).</summary>
     public Task<Signal> RegisterSignalAsync() =>

@@ -80,6 +80,32 @@ public sealed class Rfc8032Tests
         Assert.False(valid);
     }
 
+    [Theory]
+    [MemberData(nameof(Vectors))]
+    public void VerifyDecodedKey_RfcVector_AcceptsOnlyOriginal(string secretKey, string publicKey, string message, string signature)
+    {
+        _ = secretKey;
+        var decoded = Ed25519Signatures.DecodePublicKey(Convert.FromHexString(publicKey));
+        Assert.NotNull(decoded);
+        var tampered = Convert.FromHexString(signature);
+        tampered[40] ^= 0x01;
+
+        Assert.True(Ed25519Signatures.Verify(decoded, Convert.FromHexString(message), Convert.FromHexString(signature)));
+        Assert.False(Ed25519Signatures.Verify(decoded, Convert.FromHexString(message), tampered));
+        Assert.False(Ed25519Signatures.Verify(decoded, Convert.FromHexString(message), Convert.FromHexString(signature)[..63]));
+    }
+
+    [Fact]
+    public void DecodePublicKey_SmallOrderPoint_IsNull()
+    {
+        // The identity point (y = 1) has order 1; a roster must never accept it.
+        var identity = new byte[32];
+        identity[0] = 1;
+
+        Assert.Null(Ed25519Signatures.DecodePublicKey(identity));
+        Assert.Null(Ed25519Signatures.DecodePublicKey(new byte[31]));
+    }
+
     [Fact]
     public void Verify_SignatureWithNonCanonicalScalar_Rejects()
     {

@@ -58,7 +58,7 @@ internal sealed class MisbehavingReleaseAgent : IAsyncDisposable
             };
             File.WriteAllText(contentRoot.Combine("appsettings.json"), settings.ToJsonString());
 
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot.Path, EnvironmentName = Environments.Production });
+            var builder = GsoServiceHost.CreateBuilder(new WebApplicationOptions { ContentRootPath = contentRoot.Path, EnvironmentName = Environments.Production });
             builder.Logging.ClearProviders();
             builder.AddMutualTlsGrpcServer("Server");
             var behaviour = new ReleaseBehaviour(department, keyEpoch);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GsoHitService.Agent;
 using GsoHitService.Agent.Indexing;
+using GsoHitService.Hosting;
 using GsoHitService.Matching;
 using GsoHitService.TestSupport;
 using Microsoft.AspNetCore.Builder;
@@ -87,7 +88,7 @@ internal sealed class TestAgent : IAsyncDisposable
             contentRoot.WriteFile(Path.Combine("data", "export.csv"), ToCsv(records));
             File.WriteAllText(contentRoot.Combine("appsettings.json"), Settings(department, heldTypes, releasableFields ?? AddressFields, kerngroep, port).ToJsonString());
 
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+            var builder = GsoServiceHost.CreateBuilder(new WebApplicationOptions
             {
                 ContentRootPath = contentRoot.Path,
                 EnvironmentName = Environments.Production,

@@ -87,7 +87,7 @@ internal sealed class TestCoordinator : IAsyncDisposable
             throw new InvalidOperationException("The coordinator is still running; stop it first.");
         }
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        var builder = GsoServiceHost.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = _contentRoot.Path,
             EnvironmentName = Environments.Production,

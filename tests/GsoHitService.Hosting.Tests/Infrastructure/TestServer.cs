@@ -62,7 +62,7 @@ internal sealed class TestServer : IAsyncDisposable
 
         File.WriteAllText(contentRoot.Combine("appsettings.json"), settings.ToJsonString());
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        var builder = GsoServiceHost.CreateBuilder(new WebApplicationOptions
         {
             Args = args ?? [],
             ContentRootPath = contentRoot.Path,
