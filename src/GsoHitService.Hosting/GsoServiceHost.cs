@@ -41,7 +41,7 @@ public static class GsoServiceHost
     /// <summary>
     /// Creates a <see cref="WebApplicationBuilder"/> from <paramref name="options"/> whose
     /// configuration files are read once, at start-up. It does not apply
-    /// <see cref="UseGsoServiceLifetime"/>; hosts in tests, benchmarks and <c>gso demo</c> use it
+    /// <see cref="UseGsoServiceLifetime"/>. Hosts in tests, benchmarks and <c>gso demo</c> use it
     /// to run with the services' own configuration behaviour.
     /// </summary>
     /// <remarks>

@@ -6,13 +6,13 @@ using Microsoft.Extensions.Hosting;
 namespace GsoHitService.Hosting.Tests;
 
 /// <summary>
-/// The services read their configuration files once: a watcher on the content root would handle an
-/// event for every audit and store write below it, and a reload would change nothing.
+/// Tests that the services read their configuration files once. A watcher on the content root would
+/// handle an event for every audit and store write below it, and a reload would change nothing.
 /// </summary>
 public sealed class ConfigurationReloadTests
 {
     [Fact]
-    public void CreateBuilder_WithOptions_DoesNotWatchConfigurationFiles()
+    public void CreateBuilder_WithOptions_ReadsFilesOnce()
     {
         using var contentRoot = new TempDirectory();
         File.WriteAllText(contentRoot.Combine("appsettings.json"), """{ "Probe": "read at start-up" }""");
@@ -30,7 +30,7 @@ public sealed class ConfigurationReloadTests
     }
 
     [Fact]
-    public void CreateBuilder_ForService_DoesNotWatchConfigurationFiles()
+    public void CreateBuilder_ForService_ReadsFilesOnce()
     {
         var builder = GsoServiceHost.CreateBuilder([], "GsoHitServiceTest");
 
@@ -40,7 +40,7 @@ public sealed class ConfigurationReloadTests
     }
 
     [Fact]
-    public void CreateBuilder_OperatorArgumentTurnsWatchingOn_ArgumentWins()
+    public void CreateBuilder_ReloadArgument_Wins()
     {
         using var contentRoot = new TempDirectory();
 

@@ -45,7 +45,7 @@ public enum HitQueryState
     Interrupted = 3,
 }
 
-/// <summary>A hit query to record as in progress; the store assigns the start time.</summary>
+/// <summary>A hit query to record as in progress. The store assigns the start time.</summary>
 /// <param name="SignalId">The signal whose subjects are asked about.</param>
 /// <param name="DecisionId">A privacy check 1 decision of that signal.</param>
 /// <param name="Departments">The departments to ask; each must be named by the decision.</param>

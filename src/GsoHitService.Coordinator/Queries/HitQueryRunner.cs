@@ -51,10 +51,10 @@ internal sealed class HitQueryRunner(
             throw;
         }
 
-        // The store's record of the start is written while the agents are asked: only the audit
-        // entry must be on disk before an agent hears of the query. On its own thread, because
-        // SQLite commits synchronously. Not the caller's token: once an agent may have been asked,
-        // the query must be recorded.
+        // Only the audit entry must be on disk before an agent receives the query, so the store
+        // writes the start while the agents work. It runs on its own thread, because SQLite commits
+        // synchronously, and without the caller's token, because a query sent to an agent must be
+        // recorded.
         var queryId = HitQueryId.New();
         var newQuery = new NewHitQuery(command.SignalId, prepared.Decision.Id, prepared.Departments, command.RepeatOf, queryId);
         var started = Task.Run(() => store.StartHitQueryAsync(newQuery, CancellationToken.None), CancellationToken.None);
@@ -81,7 +81,7 @@ internal sealed class HitQueryRunner(
             await started;
             completed = await store.CompleteHitQueryAsync(
                 queryId,
-                new HitQueryCompletion(results.Select(result => result.Outcome).ToArray(), results.SelectMany(result => result.Answers).ToArray()),
+                ToCompletion(results),
                 CancellationToken.None);
         }
         catch (Exception exception)
@@ -166,10 +166,7 @@ internal sealed class HitQueryRunner(
             ? new AgentCallFailure(DepartmentOutcome.Cancelled, DepartmentOutcomeReasons.Cancelled, "The query was cancelled before any agent was asked.")
             : new AgentCallFailure(DepartmentOutcome.Unavailable, DepartmentOutcomeReasons.CoordinatorError, "The coordinator's audit log could not be written.");
         var results = prepared.Probes.Select(probes => DepartmentQueryResult.Failed(probes, failure)).ToArray();
-        await store.CompleteHitQueryAsync(
-            queryId,
-            new HitQueryCompletion(results.Select(result => result.Outcome).ToArray(), results.SelectMany(result => result.Answers).ToArray()),
-            CancellationToken.None);
+        await store.CompleteHitQueryAsync(queryId, ToCompletion(results), CancellationToken.None);
     }
 
     /// <summary>
@@ -394,6 +391,9 @@ internal sealed class HitQueryRunner(
         }));
         return signed;
     }
+
+    private static HitQueryCompletion ToCompletion(IReadOnlyList<DepartmentQueryResult> results) =>
+        new([.. results.Select(result => result.Outcome)], [.. results.SelectMany(result => result.Answers)]);
 
     private static AuditOutcome ToAuditOutcome(DepartmentOutcome outcome) => outcome switch
     {

@@ -231,33 +231,34 @@ public sealed class HitQueryRunnerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_StartNotStored_ReportsFailureAndAuditsAnswers()
+    public async Task RunAsync_StartNotStored_ReportsFailure()
     {
         var signal = await _harness.RegisterSignalAsync();
         var decision = await _harness.RecordPrivacyCheck1Async(signal);
         var store = ForwardingStore();
 
-        // The start is written while the agents are asked; here it fails once both were asked.
-        store.StartHitQueryAsync(Arg.Any<NewHitQuery>(), Arg.Any<CancellationToken>()).Returns(_ => FailOnceAskedAsync());
+        // The start is written while the agents are asked. Here it fails after both agents received
+        // their request.
+        store.StartHitQueryAsync(Arg.Any<NewHitQuery>(), Arg.Any<CancellationToken>()).Returns(_ => FailAfterRequestsAsync());
 
         var failure = await Assert.ThrowsAsync<CoordinatorStoreException>(
             () => _harness.Runner(store: store).RunAsync(new HitQueryCommand(signal.Id, decision.Id, [], null), Caller, Token));
 
-        Assert.Equal("The store refused the start.", failure.Message);
+        Assert.Equal("The store rejected the start.", failure.Message);
         Assert.Empty(await _harness.Store.ListHitQueryIdsAsync(signal.Id, Token));
         await store.DidNotReceiveWithAnyArgs().CompleteHitQueryAsync(default!, default!, Token);
         var lines = await File.ReadAllLinesAsync(_harness.AuditLogPath, Token);
         Assert.Single(lines, line => line.Contains("\"hit-query\"", StringComparison.Ordinal));
         Assert.Equal(2, lines.Count(line => line.Contains("\"hit-query-department\"", StringComparison.Ordinal)));
 
-        async Task<HitQuery> FailOnceAskedAsync()
+        async Task<HitQuery> FailAfterRequestsAsync()
         {
             while (_harness.Clients.Values.Any(client => client.CallOptions.IsEmpty))
             {
                 await Task.Delay(5, Token);
             }
 
-            throw new CoordinatorStoreException(StoreError.InvalidState, "The store refused the start.");
+            throw new CoordinatorStoreException(StoreError.InvalidState, "The store rejected the start.");
         }
     }
 

@@ -98,7 +98,7 @@ public sealed class Rfc8032Tests
     [Fact]
     public void DecodePublicKey_SmallOrderPoint_IsNull()
     {
-        // The identity point (y = 1) has order 1; a roster must never accept it.
+        // The identity point (y = 1) has order 1, so a roster must never accept it.
         var identity = new byte[32];
         identity[0] = 1;
 
