@@ -97,7 +97,22 @@ internal static class AgentHostExtensions
         builder.Services.AddSingleton(provider =>
         {
             Directory.CreateDirectory(Path.GetDirectoryName(useRecordPath)!);
-            return DecisionUseRecord.Open(useRecordPath, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DecisionUseRecord>>());
+            // The agent's audit entry of each request names its decision and is on disk before the
+            // reply, so the record need not flush each use. After a crash only the audit log may show
+            // the last uses, so they are restored from it at every start.
+            var record = DecisionUseRecord.Open(
+                useRecordPath, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DecisionUseRecord>>(), flushEachUse: false);
+            try
+            {
+                var auditLogPath = builder.Environment.ResolvePath(provider.GetRequiredService<IOptions<AgentOptions>>().Value.AuditLogPath);
+                record.Restore(AuditLogTrail.ReadDecisionUses(auditLogPath, CancellationToken.None), auditLogPath);
+                return record;
+            }
+            catch
+            {
+                record.Dispose();
+                throw;
+            }
         });
         builder.Services.AddDecisionVerification(builder.Configuration.GetSection(CoreTeamOptions.SectionName), useRecordPath);
     }

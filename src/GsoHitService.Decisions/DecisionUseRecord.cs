@@ -20,7 +20,8 @@ namespace GsoHitService.Decisions;
 /// File format: the line <c>gso-decision-uses 1</c>, then one line per use: decision id, end of
 /// validity and time of use (both Unix seconds), separated by single spaces. A use is written and
 /// flushed to disk before <see cref="TryRecordUse(string, DateTimeOffset)"/> returns, or before the
-/// task of the other overload completes, and so before the agent sends its reply. At
+/// task of the other overload completes. A caller whose own durable record also shows each use can
+/// reply without waiting for that task and call <see cref="Restore"/> at start-up. At
 /// <see cref="Open"/> the file is compacted: expired entries are dropped and the rest is written to
 /// a temporary file that replaces the record in one rename. A last line without its line end (a
 /// write cut off by a crash, whose reply was never sent) is dropped with a warning; any other
@@ -38,11 +39,14 @@ public sealed class DecisionUseRecord : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<DecisionUseRecord> _logger;
     private readonly string _path;
+    private readonly bool _flushEachUse;
     private bool _faulted;
+    private bool _disposed;
 
-    private DecisionUseRecord(string path, FileStream lockStream, FileStream append, MemoryCache used, TimeProvider timeProvider, ILogger<DecisionUseRecord> logger)
+    private DecisionUseRecord(string path, FileStream lockStream, FileStream append, MemoryCache used, bool flushEachUse, TimeProvider timeProvider, ILogger<DecisionUseRecord> logger)
     {
         _path = path;
+        _flushEachUse = flushEachUse;
         _lock = lockStream;
         _append = append;
         _used = used;
@@ -60,7 +64,15 @@ public sealed class DecisionUseRecord : IDisposable
     /// <exception cref="InvalidOperationException">Another process or instance has the record open.</exception>
     /// <exception cref="InvalidDataException">The file is damaged; the message names the line and what to do.</exception>
     /// <exception cref="IOException">The file cannot be read or written.</exception>
-    public static DecisionUseRecord Open(string path, TimeProvider timeProvider, ILogger<DecisionUseRecord> logger)
+    /// <param name="path">The record's file; its folder must exist.</param>
+    /// <param name="timeProvider">The clock for expiry and times of use.</param>
+    /// <param name="logger">Where to log opening, restores and write failures.</param>
+    /// <param name="flushEachUse">
+    /// Whether each use is flushed to disk (the default). Pass false only when another record that
+    /// reaches the disk before each reply also shows every use, and <see cref="Restore"/> reads it
+    /// back at every start. The record is then flushed when it is disposed.
+    /// </param>
+    public static DecisionUseRecord Open(string path, TimeProvider timeProvider, ILogger<DecisionUseRecord> logger, bool flushEachUse = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(timeProvider);
@@ -85,7 +97,7 @@ public sealed class DecisionUseRecord : IDisposable
             }
 
             Log.UseRecordOpened(logger, path, active.Count, expiredCount);
-            return new DecisionUseRecord(path, lockStream, append, used, timeProvider, logger);
+            return new DecisionUseRecord(path, lockStream, append, used, flushEachUse, timeProvider, logger);
         }
         catch
         {
@@ -125,7 +137,8 @@ public sealed class DecisionUseRecord : IDisposable
     /// <param name="validUntil">End of the decision's validity; the entry is kept until then.</param>
     /// <param name="onDisk">
     /// Completes when the entry is on disk; faults with an <see cref="IOException"/> when it cannot be
-    /// flushed. The caller must wait for it before it replies.
+    /// flushed. The caller must wait for it before it replies. A record opened without a flush per
+    /// use returns a completed task.
     /// </param>
     /// <returns>True when this is the first use; false when the decision was used before.</returns>
     /// <exception cref="IOException">The use could not be written. The record then rejects every later use until the agent restarts, and the caller must not reply.</exception>
@@ -162,9 +175,45 @@ public sealed class DecisionUseRecord : IDisposable
             }
 
             _used.Set(decisionId, entry, CreateEntryOptions(validUntil));
-            onDisk = FlushToDiskAsync(decisionId);
+            onDisk = _flushEachUse ? FlushToDiskAsync(decisionId) : Task.CompletedTask;
             return true;
         }
+    }
+
+    /// <summary>
+    /// Marks decisions as used that another durable record shows, such as the agent's audit log,
+    /// and returns how many of them this record did not have yet. They are kept in memory only and
+    /// never expire, because their end of validity is unknown. The caller restores them at every start.
+    /// </summary>
+    /// <param name="decisionIds">Ids of used decisions (printable ASCII without spaces); repeats are allowed.</param>
+    /// <param name="source">The record they come from, for the log line, such as the audit log's path.</param>
+    /// <exception cref="ArgumentException">An id breaks the rules for decision ids.</exception>
+    public int Restore(IEnumerable<string> decisionIds, string source)
+    {
+        ArgumentNullException.ThrowIfNull(decisionIds);
+
+        var restored = 0;
+        foreach (var decisionId in decisionIds)
+        {
+            var idProblem = TextRules.CheckId(decisionId);
+            if (idProblem is not null)
+            {
+                throw new ArgumentException($"The decision id {idProblem}.", nameof(decisionIds));
+            }
+
+            lock (_gate)
+            {
+                if (!_used.TryGetValue(decisionId, out _))
+                {
+                    var entry = new UseEntry(decisionId, DateTimeOffset.MaxValue, _timeProvider.GetUtcNow());
+                    _used.Set(decisionId, entry, new MemoryCacheEntryOptions { Priority = CacheItemPriority.NeverRemove });
+                    restored++;
+                }
+            }
+        }
+
+        Log.UsesRestored(_logger, _path, restored, source);
+        return restored;
     }
 
     /// <summary>
@@ -196,11 +245,30 @@ public sealed class DecisionUseRecord : IDisposable
         return new IOException($"The use of decision {decisionId} could not be written to {_path}.", exception);
     }
 
-    /// <summary>Closes the file and releases the lock.</summary>
+    /// <summary>Flushes the file when uses were not flushed one by one, closes it and releases the lock.</summary>
     public void Dispose()
     {
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (!_flushEachUse && !_faulted)
+            {
+                try
+                {
+                    RandomAccess.FlushToDisk(_append.SafeFileHandle);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // The uses are also in the caller's own record, which restores them at the next start.
+                    Log.UseRecordCloseFlushFailed(_logger, _path, exception);
+                }
+            }
+
             _append.Dispose();
             _used.Dispose();
             _lock.Dispose();

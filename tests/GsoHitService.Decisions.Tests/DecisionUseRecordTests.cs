@@ -25,6 +25,65 @@ public sealed class DecisionUseRecordTests : IDisposable
     }
 
     [Fact]
+    public void TryRecordUse_NoFlushPerUse_KeepsLine()
+    {
+        using (var record = DecisionUseRecord.Open(RecordPath, _time, _logger, flushEachUse: false))
+        {
+            Assert.True(record.TryRecordUse("besluit-1", Samples.Now.AddDays(1), out var onDisk));
+            Assert.True(onDisk.IsCompletedSuccessfully);
+            using var reader = new StreamReader(new FileStream(RecordPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            Assert.Contains("besluit-1 ", reader.ReadToEnd(), StringComparison.Ordinal);
+        }
+
+        using var reopened = Open();
+        Assert.True(reopened.HasBeenUsed("besluit-1"));
+    }
+
+    [Fact]
+    public void Dispose_Twice_DoesNotThrow()
+    {
+        var record = DecisionUseRecord.Open(RecordPath, _time, _logger, flushEachUse: false);
+        record.TryRecordUse("besluit-1", Samples.Now.AddDays(1));
+
+        record.Dispose();
+        record.Dispose();
+
+        Assert.DoesNotContain(_logger.Entries, entry => entry.Level >= Microsoft.Extensions.Logging.LogLevel.Warning);
+    }
+
+    [Fact]
+    public void Restore_NewIds_CountAsUsed()
+    {
+        using var record = Open();
+        record.TryRecordUse("besluit-1", Samples.Now.AddDays(1));
+
+        var restored = record.Restore(["besluit-1", "besluit-2", "besluit-2"], "audit.log");
+
+        Assert.Equal(1, restored);
+        Assert.True(record.HasBeenUsed("besluit-2"));
+        Assert.False(record.TryRecordUse("besluit-2", Samples.Now.AddDays(1)));
+    }
+
+    [Fact]
+    public void Restore_LongAfterStart_StillCountsAsUsed()
+    {
+        using var record = Open();
+        record.Restore(["besluit-1"], "audit.log");
+
+        _time.Advance(TimeSpan.FromDays(400));
+
+        Assert.True(record.HasBeenUsed("besluit-1"));
+    }
+
+    [Fact]
+    public void Restore_InvalidId_Throws()
+    {
+        using var record = Open();
+
+        Assert.Throws<ArgumentException>(() => record.Restore(["besluit 1"], "audit.log"));
+    }
+
+    [Fact]
     public void TryRecordUse_SecondUse_ReturnsFalse()
     {
         using var record = Open();

@@ -13,6 +13,8 @@ namespace GsoHitService.Agent.Auditing;
 /// </summary>
 internal sealed class AuditLogTrail : IQueryAuditTrail, IDisposable
 {
+    private static readonly string[] RequestActions = [ToAction(RequestKind.HitQuery), ToAction(RequestKind.HitScreening), ToAction(RequestKind.ContentRelease)];
+
     private readonly AuditLog _log;
     private readonly string _department;
 
@@ -54,6 +56,19 @@ internal sealed class AuditLogTrail : IQueryAuditTrail, IDisposable
 
     private static string DescribeCaller(CallerIdentity caller) =>
         caller.Thumbprint.Length == 0 ? caller.Subject : $"{caller.Subject}; sha256={caller.Thumbprint}";
+
+    /// <summary>
+    /// Reads the ids of the decisions that the audit log at <paramref name="path"/> shows as used:
+    /// those of every request that passed authorisation, whether it was then answered, failed or
+    /// cancelled. A refused request did not use its decision.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A line of the log is damaged; the message names it.</exception>
+    internal static IEnumerable<string> ReadDecisionUses(string path, CancellationToken cancellationToken) =>
+        AuditLogReader.ReadRecords(path, cancellationToken)
+            .Where(record => record.Entry.DecisionId is not null
+                && record.Entry.Outcome != Audit.AuditOutcome.Refused
+                && RequestActions.Contains(record.Entry.Action))
+            .Select(record => record.Entry.DecisionId!);
 
     private static string ToAction(RequestKind kind) => kind switch
     {

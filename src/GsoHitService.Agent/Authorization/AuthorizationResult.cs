@@ -10,12 +10,6 @@ namespace GsoHitService.Agent.Authorization;
 /// <param name="RefusalReason">Why the request is refused; null when allowed. Sent to the caller, so no identifiers.</param>
 internal sealed record AuthorizationResult(bool IsAllowed, string? DecisionId, string? ReasonCode, string? RefusalReason)
 {
-    /// <summary>
-    /// Completes when the decision's use is on disk. The agent may look tokens up and write its audit
-    /// entry meanwhile, but it replies only after this has completed.
-    /// </summary>
-    public Task UseOnDisk { get; init; } = Task.CompletedTask;
-
     public static AuthorizationResult Allow(string decisionId) => new(true, decisionId, null, null);
 
     public static AuthorizationResult Refuse(string? decisionId, string reasonCode, string reason) => new(false, decisionId, reasonCode, reason);

@@ -36,8 +36,10 @@ internal sealed partial class SignedDecisionAuthorizer(DecisionVerifier verifier
             ? verifier.VerifyContentRelease(signed, agent.Department, ReleaseScope(context, request))
             : verifier.VerifyHitQuery(signed, agent.Department, HitQueryScope.FromProbes(context, request.Probes.SelectMany(group => SubjectToken.FromConcatenated(group.Type, group.Tokens.Span))));
 
+        // The agent's use record does not flush each use (verification.UseOnDisk is complete), because
+        // the audit entry written before the reply names the decision and is restored at start-up.
         var result = verification.IsValid
-            ? AuthorizationResult.Allow(verification.DecisionId!) with { UseOnDisk = verification.UseOnDisk }
+            ? AuthorizationResult.Allow(verification.DecisionId!)
             : AuthorizationResult.Refuse(verification.DecisionId, ReasonCode(verification.Status), $"The signed decision was refused ({verification.Status}): {verification.Detail}");
         return ValueTask.FromResult(result);
     }

@@ -134,7 +134,7 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
         var counts = new ProbeAnswerCounts(withRecords, content.Subjects.Count - withRecords, 0, 0);
         var detail = $"released {content.RecordCount} records with {content.FieldValueCount} field values for {content.Subjects.Count} subjects";
         var record = CreateRecord(AuditOutcome.Answered, counts, refusalReason: null, detail);
-        await RecordWithUseAsync(record, authorization);
+        await RecordAnswerAsync(record);
 
         return content;
     }
@@ -166,7 +166,7 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
 
         var counts = ProbeAnswerCounts.Count(answers);
         var record = CreateRecord(AuditOutcome.Answered, counts, refusalReason: null, detail: null);
-        await RecordWithUseAsync(record, authorization);
+        await RecordAnswerAsync(record);
 
         return new QueryAnswers(_groups, answers, _chunkGroupCounts.Count > 0 ? _chunkGroupCounts : [_groups.Count], status.Index is null ? null : status.LastSuccessfulLoad, counts);
     }
@@ -215,14 +215,15 @@ internal sealed class HitQuerySession(HitQueryProcessor processor, RequestKind k
     }
 
     /// <summary>
-    /// Writes the audit record of an answer while the decision's use is still being flushed, and
-    /// waits for both: one flush to disk after the other would double the wait before the reply.
+    /// Writes the audit record of an answer, which is on disk before the reply leaves. It names the
+    /// decision, so it is also the durable record of the decision's use: at start-up the agent
+    /// restores uses from its audit log.
     /// </summary>
-    private async Task RecordWithUseAsync(QueryAuditRecord record, AuthorizationResult authorization)
+    private async Task RecordAnswerAsync(QueryAuditRecord record)
     {
-        // When the use cannot be flushed, no reply leaves, and because _recorded stays false the
-        // failure gets an audit record of its own, which shows that the answer was not sent.
-        await Task.WhenAll(processor.RecordAsync(record), authorization.UseOnDisk);
+        // When the audit record cannot be written, no reply leaves, and because _recorded stays
+        // false the failure gets an audit record of its own.
+        await processor.RecordAsync(record);
         _recorded = true;
     }
 

@@ -31,4 +31,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 12, EventName = "UseRecordWriteFailed", Level = LogLevel.Error,
         Message = "Could not write the use of decision {DecisionId} to the decision use record {Path}; every later decision is refused until the agent restarts")]
     public static partial void UseRecordWriteFailed(ILogger logger, string path, string decisionId, Exception exception);
+
+    [LoggerMessage(EventId = 13, EventName = "UsesRestored", Level = LogLevel.Information,
+        Message = "Decision use record {Path}: {RestoredCount} used decisions restored from {Source}")]
+    public static partial void UsesRestored(ILogger logger, string path, int restoredCount, string source);
+
+    [LoggerMessage(EventId = 14, EventName = "UseRecordCloseFlushFailed", Level = LogLevel.Warning,
+        Message = "Could not flush the decision use record {Path} when closing it. Its last uses are restored from the agent's audit log at the next start")]
+    public static partial void UseRecordCloseFlushFailed(ILogger logger, string path, Exception exception);
 }

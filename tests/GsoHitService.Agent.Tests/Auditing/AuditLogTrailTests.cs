@@ -2,6 +2,7 @@ using GsoHitService.Agent.Auditing;
 using GsoHitService.Agent.Authorization;
 using GsoHitService.Agent.Queries;
 using GsoHitService.Agent.Tests.Support;
+using GsoHitService.TestSupport;
 using AuditOutcome = GsoHitService.Agent.Auditing.AuditOutcome;
 using LogOutcome = GsoHitService.Audit.AuditOutcome;
 
@@ -61,6 +62,26 @@ public sealed class AuditLogTrailTests
         var entry = AuditLogTrail.ToEntry(Record(AuditOutcome.Answered, kind: Enum.Parse<RequestKind>(kind)), "brp");
 
         Assert.Equal(action, entry.Action);
+    }
+
+    [Fact]
+    public void ReadDecisionUses_MixedLog_SkipsRefused()
+    {
+        using var folder = new TempDirectory();
+        var path = folder.Combine("agent-audit.log");
+        using (var log = GsoHitService.Audit.AuditLog.Open(path))
+        {
+            log.Append(AuditLogTrail.ToEntry(Record(AuditOutcome.Answered, answers: new ProbeAnswerCounts(1, 5, 0, 0)) with { DecisionId = "answered" }, "brp"));
+            log.Append(AuditLogTrail.ToEntry(Record(AuditOutcome.Cancelled, kind: RequestKind.HitScreening) with { DecisionId = "cancelled" }, "brp"));
+            log.Append(AuditLogTrail.ToEntry(Record(AuditOutcome.Answered, kind: RequestKind.ContentRelease) with { DecisionId = "released" }, "brp"));
+            log.Append(AuditLogTrail.ToEntry(Record(AuditOutcome.Refused, refusal: QueryRefusalReason.NotAuthorized) with { DecisionId = "refused" }, "brp"));
+            log.Append(AuditLogTrail.ToEntry(Record(AuditOutcome.Failed) with { DecisionId = null }, "brp"));
+            log.Append(new GsoHitService.Audit.AuditEntry("CN=operator", "key-rotated", LogOutcome.Succeeded) { DecisionId = "other-action" });
+        }
+
+        var uses = AuditLogTrail.ReadDecisionUses(path, TestContext.Current.CancellationToken).ToArray();
+
+        Assert.Equal(["answered", "cancelled", "released"], uses);
     }
 
     private static QueryAuditRecord Record(

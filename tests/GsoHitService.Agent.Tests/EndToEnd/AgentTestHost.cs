@@ -105,9 +105,11 @@ internal sealed class AgentTestHost : IAsyncDisposable
     /// Stops this agent and starts a new one on the same content root, as a restart of the service
     /// would. The new host takes over the content root; this one must only be disposed.
     /// </summary>
-    public async Task<AgentTestHost> RestartAsync()
+    /// <param name="whileStopped">Runs between the stop and the start, for example to change files.</param>
+    public async Task<AgentTestHost> RestartAsync(Action? whileStopped = null)
     {
         await StopAppAsync();
+        whileStopped?.Invoke();
         _filesHandedOver = true;
         var restarted = BuildOn(_contentRoot, _key, Setup);
         await restarted.StartAppAsync();

@@ -224,6 +224,25 @@ public sealed class DecisionEnforcementTests
     }
 
     [Fact]
+    public async Task QueryHits_ReplayWithoutUseRecord_IsRefused()
+    {
+        var host = await AgentTestHost.StartAsync(setup => setup.UseAuditLogFile = true);
+        var request = AgentClients.Request((IdentifierType.Bsn, host.BsnToken(HeldBsn)));
+        await AgentClients.CreateClient(host).QueryHitsAsync(request, deadline: AgentClients.Deadline(), cancellationToken: Token);
+
+        // The reply does not wait for the use record's flush, so a crash may lose its last lines.
+        // The audit entry, flushed before the reply, still shows the use.
+        await using var restarted = await host.RestartAsync(whileStopped: () => File.Delete(Path.Combine(host.ContentRoot, "data", "decision-uses.log")));
+        await host.DisposeAsync();
+
+        var failure = await Assert.ThrowsAsync<RpcException>(() => AgentClients.CreateClient(restarted)
+            .QueryHitsAsync(request, deadline: AgentClients.Deadline(), cancellationToken: Token).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, failure.StatusCode);
+        Assert.Equal("decision-replayed", failure.Trailers.GetValue(AgentErrorCodes.ReasonTrailer));
+        Assert.Equal(0, restarted.Progress.Total);
+    }
+
+    [Fact]
     public async Task ScreenHits_FirstChunkOnlyApproved_IsRefused()
     {
         await using var host = await AgentTestHost.StartAsync();
