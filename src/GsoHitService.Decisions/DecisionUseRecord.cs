@@ -21,7 +21,7 @@ namespace GsoHitService.Decisions;
 /// validity and time of use (both Unix seconds), separated by single spaces. A use is written and
 /// flushed to disk before <see cref="TryRecordUse(string, DateTimeOffset)"/> returns, or before the
 /// task of the other overload completes. A caller whose own durable record also shows each use can
-/// reply without waiting for that task and call <see cref="Restore"/> at start-up. At
+/// open the record without a flush per use and call <see cref="Restore"/> at every start. At
 /// <see cref="Open"/> the file is compacted: expired entries are dropped and the rest is written to
 /// a temporary file that replaces the record in one rename. A last line without its line end (a
 /// write cut off by a crash, whose reply was never sent) is dropped with a warning; any other
