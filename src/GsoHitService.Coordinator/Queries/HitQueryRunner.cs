@@ -139,7 +139,7 @@ internal sealed class HitQueryRunner(
             throw;
         }
 
-        if (!started.IsCompletedSuccessfully && started.IsCompleted)
+        if (started.IsFaulted || started.IsCanceled)
         {
             // The store rejected the start before any agent was asked, for example because the
             // signal no longer exists.
